@@ -1,0 +1,28 @@
+// `clonoscope` command line: inspect (and, as they arrive, simulate / sample / compare).
+
+import { inspectCommand } from './inspect.ts';
+
+const USAGE = `Usage: clonoscope <command> [options]
+
+Commands:
+  inspect FILE [--join TABLE [--on COLUMN]] [--json] [--pixel-size UM] [--keep-all-spots]
+        Load a cell or spot table and report its format, rows, columns, units, bounds and categories.
+
+Run 'clonoscope <command> --help' for details.`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'inspect':
+      return inspectCommand(rest);
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`clonoscope: unknown command '${command}'.\n\n${USAGE}\n`);
+      return 2;
+  }
+}
