@@ -1,0 +1,115 @@
+// HostApi in a plain browser: the hidden file input (or the File System Access picker where the
+// browser has one), drag-and-drop of files and folders, and a recent list kept in the browser.
+
+import type { MenuCommand, OpenPurpose } from '../../shared/ipc.ts';
+import { findCompanion } from './companions.ts';
+import { clearRecentList, listRecent, recentHandle, rememberRecent } from './recent-store.ts';
+import type { FileRef, HostApi, RecentEntry } from './types.ts';
+
+type Picker = (options: { multiple?: boolean; types?: { description: string; accept: Record<string, string[]> }[] }) => Promise<FileSystemFileHandle[]>;
+type PermissionHandle = FileSystemFileHandle & { requestPermission?: (d: { mode: 'read' }) => Promise<PermissionState> };
+
+const TABLE_TYPES = [{ description: 'Cell and spot tables', accept: { 'text/plain': ['.csv', '.tsv', '.txt', '.gz', '.json'] } }];
+
+/** Handles of files the user picked or dropped, so they can be reopened from the recent list. */
+const handles = new WeakMap<File, FileSystemFileHandle>();
+
+export function createBrowserHost(inputs: Record<OpenPurpose, HTMLInputElement>): HostApi {
+  let fileListener: (purpose: OpenPurpose, files: FileRef[]) => void = () => {};
+  const menuListeners: ((c: MenuCommand) => void)[] = [];
+  for (const [purpose, input] of Object.entries(inputs) as [OpenPurpose, HTMLInputElement][]) {
+    input.addEventListener('change', () => {
+      const files = [...(input.files ?? [])].map((file): FileRef => ({ kind: 'blob', file, path: file.webkitRelativePath || file.name }));
+      input.value = ''; // choosing the same file again must fire 'change' again
+      if (files.length) fileListener(purpose, files);
+    });
+  }
+
+  return {
+    kind: 'browser',
+    async requestOpen(purpose) {
+      const picker = (window as unknown as { showOpenFilePicker?: Picker }).showOpenFilePicker;
+      if (!picker) {
+        inputs[purpose].click();
+        return;
+      }
+      let picked: FileSystemFileHandle[];
+      try {
+        picked = await picker({ multiple: true, types: TABLE_TYPES });
+      } catch {
+        return; // cancelled
+      }
+      const refs: FileRef[] = [];
+      for (const h of picked) {
+        const file = await h.getFile();
+        handles.set(file, h);
+        refs.push({ kind: 'blob', file, path: file.name });
+      }
+      if (refs.length) fileListener(purpose, refs);
+    },
+    async filesFromDrop(data) {
+      // Handles and entries must be requested synchronously, before the first await.
+      const items = [...data.items].filter((i) => i.kind === 'file');
+      const entries = items.map((i) => i.webkitGetAsEntry?.() ?? null);
+      const handlePromises = items.map((i) => (i as DataTransferItem & { getAsFileSystemHandle?: () => Promise<FileSystemHandle | null> }).getAsFileSystemHandle?.() ?? Promise.resolve(null));
+      const loose = [...data.files];
+      const refs: FileRef[] = [];
+      for (let k = 0; k < items.length; k++) {
+        const entry = entries[k];
+        if (entry?.isDirectory) refs.push(...(await walk(entry as FileSystemDirectoryEntry, '')));
+        else {
+          const file = loose[k] ?? items[k]!.getAsFile();
+          if (!file) continue;
+          const handle = await handlePromises[k]!.catch(() => null);
+          if (handle && handle.kind === 'file') handles.set(file, handle as FileSystemFileHandle);
+          refs.push({ kind: 'blob', file, path: file.name });
+        }
+      }
+      return refs;
+    },
+    async companion(of, relativePath, siblings) {
+      return findCompanion(of, relativePath, siblings);
+    },
+    recent: () => listRecent(),
+    async openRecent(entry: RecentEntry) {
+      const handle = (await recentHandle(entry.path)) as PermissionHandle | undefined;
+      if (!handle) return null;
+      const state = (await handle.requestPermission?.({ mode: 'read' })) ?? 'granted';
+      if (state !== 'granted') return null;
+      const file = await handle.getFile();
+      handles.set(file, handle);
+      return { kind: 'blob', file, path: entry.path };
+    },
+    clearRecent: () => clearRecentList(),
+    noteOpened(ref) {
+      if (ref.kind !== 'blob') return;
+      void rememberRecent(ref.path, ref.file.name, handles.get(ref.file));
+    },
+    onFiles(listener) {
+      fileListener = listener;
+    },
+    onMenu(listener) {
+      menuListeners.push(listener);
+    },
+  };
+}
+
+/** All files under a dropped folder, with paths relative to the folder's parent. */
+async function walk(dir: FileSystemDirectoryEntry, prefix: string): Promise<FileRef[]> {
+  const out: FileRef[] = [];
+  const reader = dir.createReader();
+  const path = `${prefix}${dir.name}/`;
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) break;
+    for (const e of batch) {
+      if (e.name.startsWith('.')) continue;
+      if (e.isDirectory) out.push(...(await walk(e as FileSystemDirectoryEntry, path)));
+      else {
+        const file = await new Promise<File>((resolve, reject) => (e as FileSystemFileEntry).file(resolve, reject));
+        out.push({ kind: 'blob', file, path: `${path}${e.name}` });
+      }
+    }
+  }
+  return out;
+}

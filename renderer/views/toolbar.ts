@@ -1,0 +1,79 @@
+// The toolbar: open, join annotations, recent files, column mapping, colour by, theme.
+
+import type { CellTable } from '../../shared/dataset/cell-table.ts';
+import { columnType } from '../../shared/dataset/summary.ts';
+import type { RecentEntry } from '../host/types.ts';
+import { clear, h, shortcut } from './dom.ts';
+
+export interface ToolbarActions {
+  open(): void;
+  join(): void;
+  mapping(): void;
+  theme(): void;
+  colourBy(column: string): void;
+  recent(): Promise<RecentEntry[]>;
+  openRecent(entry: RecentEntry): void;
+  clearRecent(): void;
+}
+
+export interface Toolbar {
+  readonly el: HTMLElement;
+  render(table: CellTable | undefined, colorBy: string | null): void;
+}
+
+export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): Toolbar {
+  const colourBy = h('select', { testid: 'color-by', title: 'Colour the cells by a column', on: { change: () => a.colourBy(colourBy.value) } });
+  const recentList = h('ul', { class: 'popover', testid: 'recent-list' });
+  recentList.hidden = true;
+  const recentButton = h('button', {
+    text: 'Recent ▾',
+    testid: 'recent-button',
+    title: 'Reopen a recent file',
+    on: {
+      click: async () => {
+        if (!recentList.hidden) return void (recentList.hidden = true);
+        const entries = await a.recent();
+        clear(recentList);
+        if (entries.length === 0) recentList.append(h('li', { class: 'muted', text: 'No recent files' }));
+        for (const e of entries)
+          recentList.append(h('li', {}, h('button', { text: e.name, title: e.path, testid: 'recent-item', on: { click: () => ((recentList.hidden = true), a.openRecent(e)) } })));
+        if (entries.length) recentList.append(h('li', {}, h('button', { class: 'muted', text: 'Clear recent files', on: { click: () => ((recentList.hidden = true), a.clearRecent()) } })));
+        recentList.hidden = false;
+      },
+    },
+  });
+  document.addEventListener('click', (e) => {
+    if (!recentList.hidden && !recentList.contains(e.target as Node) && e.target !== recentButton) recentList.hidden = true;
+  });
+  const mappingButton = h('button', { text: 'Columns…', testid: 'mapping-button', title: `Choose which columns are x, y, id, clone, region… (${shortcut('Ctrl+M')})`, on: { click: a.mapping } });
+  const joinButton = h('button', { text: 'Join annotations…', testid: 'join-button', title: `Add columns (clusters, clone calls, cell types) from another table, matched by cell id (${shortcut('Ctrl+Shift+O')})`, on: { click: a.join } });
+  const el = h(
+    'header',
+    { class: 'toolbar', attrs: { role: 'toolbar' } },
+    h('strong', { class: 'brand', text: 'Clonoscope' }),
+    h('button', { text: 'Open…', class: 'primary', testid: 'open-button', title: `Open cell or spot tables (${shortcut('Ctrl+O')})`, on: { click: a.open } }),
+    ...inputs,
+    joinButton,
+    h('span', { class: 'recent' }, recentButton, recentList),
+    mappingButton,
+    h('label', { class: 'colour-by' }, h('span', { text: 'Colour by' }), colourBy),
+    h('span', { class: 'spacer' }),
+    h('button', { text: '◐', testid: 'theme-toggle', title: 'Light / dark theme', attrs: { 'aria-label': 'Toggle theme' }, on: { click: a.theme } }),
+  );
+  return {
+    el,
+    render(table, colorBy) {
+      mappingButton.disabled = !table;
+      joinButton.disabled = !table;
+      colourBy.disabled = !table;
+      clear(colourBy);
+      if (!table) return;
+      const cats = table.columns.filter((c) => c.kind === 'category' && columnType(c) === 'category');
+      const nums = table.columns.filter((c) => c.kind === 'number' && columnType(c) === 'number');
+      colourBy.append(h('option', { value: '', text: '(none)' }));
+      if (cats.length) colourBy.append(h('optgroup', { label: 'Categories' }, ...cats.map((c) => h('option', { value: c.name, text: c.name }))));
+      if (nums.length) colourBy.append(h('optgroup', { label: 'Numbers' }, ...nums.map((c) => h('option', { value: c.name, text: c.name }))));
+      colourBy.value = colorBy ?? '';
+    },
+  };
+}

@@ -1,0 +1,150 @@
+// THE contract between the Electron main process and the window. The preload API, the main
+// handlers and the renderer's `window.api` type are all derived from `InvokeApi` and `EventApi`:
+// a handler or a call whose types drift from this file does not compile.
+//
+// Files: the window never names a path. Main grants a token for each file the user chose (dialog,
+// drop, recent list, command line) and reads only granted files, in capped chunks.
+
+import type { Result } from './errors.ts';
+
+/** A file the user chose, as the window may know it. */
+export interface GrantedFile {
+  /** Opaque handle; the only way to read the file. */
+  readonly token: string;
+  /** Base name ("cells.csv.gz"). */
+  readonly name: string;
+  /** Full path, for display and the recent list. */
+  readonly path: string;
+  readonly size: number;
+}
+
+export interface RecentFile {
+  readonly path: string;
+  readonly name: string;
+  /** ms since epoch */
+  readonly openedAt: number;
+}
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly electron: string;
+  readonly platform: string;
+}
+
+export type OpenPurpose = 'cells' | 'annotation';
+
+/** Largest chunk the window may ask for in one call (bytes). */
+export const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
+
+/** Renderer → main requests (ipcRenderer.invoke / ipcMain.handle). */
+export interface InvokeApi {
+  /** Shows the native open dialog; an empty list when the user cancels. */
+  openFileDialog(purpose: OpenPurpose): Result<GrantedFile[]>;
+  /** Bytes [offset, offset + length) of a granted file (fewer at its end). */
+  readFileChunk(token: string, offset: number, length: number): Result<ArrayBuffer>;
+  /** A file beside a granted one, for formats with companions (Visium scale factors); null if absent. */
+  openCompanion(token: string, relativePath: string): Result<GrantedFile | null>;
+  /** Grants a file dropped on the window (path from webUtils.getPathForFile in the preload). */
+  grantDroppedFile(path: string): Result<GrantedFile>;
+  listRecent(): RecentFile[];
+  /** Re-grants a file from the recent list (only paths on that list are accepted). */
+  openRecent(path: string): Result<GrantedFile>;
+  clearRecent(): void;
+  appInfo(): AppInfo;
+}
+
+export type MenuCommand = 'open' | 'open-annotation' | 'column-mapping' | 'close-all' | 'toggle-theme' | 'about';
+
+/** Main → renderer notifications (webContents.send / ipcRenderer.on). */
+export interface EventApi {
+  menu: MenuCommand;
+  /** Files to open: command line, second instance, recent menu, OS "open with". */
+  openFiles: GrantedFile[];
+}
+
+export type InvokeChannel = keyof InvokeApi;
+export type EventChannel = keyof EventApi;
+
+export const INVOKE_CHANNELS = [
+  'openFileDialog',
+  'readFileChunk',
+  'openCompanion',
+  'grantDroppedFile',
+  'listRecent',
+  'openRecent',
+  'clearRecent',
+  'appInfo',
+] as const satisfies readonly InvokeChannel[];
+
+export const EVENT_CHANNELS = ['menu', 'openFiles'] as const satisfies readonly EventChannel[];
+
+// Compile-time proof that the lists above name every channel.
+type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
+export const channelListsAreComplete: Exhaustive<InvokeChannel, (typeof INVOKE_CHANNELS)[number]> &
+  Exhaustive<EventChannel, (typeof EVENT_CHANNELS)[number]> = true;
+
+/** The IPC channel name on the wire. */
+export function wireChannel(name: InvokeChannel | EventChannel): string {
+  return `clonoscope:${name}`;
+}
+
+type Fn = (...args: never[]) => unknown;
+type Async<F extends Fn> = (...args: Parameters<F>) => Promise<ReturnType<F>>;
+
+/** `window.api` in the renderer, as the preload exposes it. */
+export type RendererApi = { readonly [K in InvokeChannel]: Async<InvokeApi[K]> } & {
+  /** Subscribes to a main-process event; returns the unsubscribe function. */
+  on<E extends EventChannel>(event: E, listener: (payload: EventApi[E]) => void): () => void;
+  /** Path of a dropped File (Electron's webUtils.getPathForFile); '' when it has none. */
+  pathForFile(file: object): string;
+};
+
+/** What main must implement: one handler per channel, with exactly the contract's types. */
+export type MainHandlers = {
+  readonly [K in InvokeChannel]: (...args: Parameters<InvokeApi[K]>) => ReturnType<InvokeApi[K]> | Promise<ReturnType<InvokeApi[K]>>;
+};
+
+// ---- argument validation (main runs these on every call before its handler) ----
+
+export type Validated<K extends InvokeChannel> = { ok: true; args: Parameters<InvokeApi[K]> } | { ok: false; reason: string };
+
+const MAX_PATH = 4096;
+const isToken = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(v);
+const isPath = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_PATH && !v.includes('\0');
+const isCount = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+
+/** Relative companion paths a format may ask for: a sibling, or a file in a sibling folder. */
+export function isCompanionPath(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= 512 && /^(\.\.\/[A-Za-z0-9_.-]+\/)?[A-Za-z0-9_. -]+$/.test(v) && !/(^|\/)\.\.?$/.test(v) && !v.startsWith('../..');
+}
+
+function arity(args: readonly unknown[], n: number): string | null {
+  return args.length === n ? null : `expected ${n} argument${n === 1 ? '' : 's'}, got ${args.length}`;
+}
+
+export const VALIDATORS: { readonly [K in InvokeChannel]: (args: readonly unknown[]) => Validated<K> } = {
+  openFileDialog: (a) => {
+    const bad = arity(a, 1) ?? (a[0] === 'cells' || a[0] === 'annotation' ? null : 'purpose must be "cells" or "annotation"');
+    return bad ? { ok: false, reason: bad } : { ok: true, args: [a[0] as OpenPurpose] };
+  },
+  readFileChunk: (a) => {
+    const bad = arity(a, 3) ?? (!isToken(a[0]) ? 'token is not a file token' : !isCount(a[1], Number.MAX_SAFE_INTEGER) ? 'offset must be a non-negative integer' : !isCount(a[2], MAX_CHUNK_BYTES) ? `length must be an integer in 0..${MAX_CHUNK_BYTES}` : null);
+    return bad ? { ok: false, reason: bad } : { ok: true, args: [a[0] as string, a[1] as number, a[2] as number] };
+  },
+  openCompanion: (a) => {
+    const bad = arity(a, 2) ?? (!isToken(a[0]) ? 'token is not a file token' : !isCompanionPath(a[1]) ? 'not an allowed companion path' : null);
+    return bad ? { ok: false, reason: bad } : { ok: true, args: [a[0] as string, a[1] as string] };
+  },
+  grantDroppedFile: (a) => {
+    const bad = arity(a, 1) ?? (!isPath(a[0]) ? 'path must be a non-empty string' : null);
+    return bad ? { ok: false, reason: bad } : { ok: true, args: [a[0] as string] };
+  },
+  listRecent: (a) => (a.length === 0 ? { ok: true, args: [] } : { ok: false, reason: arity(a, 0)! }),
+  openRecent: (a) => {
+    const bad = arity(a, 1) ?? (!isPath(a[0]) ? 'path must be a non-empty string' : null);
+    return bad ? { ok: false, reason: bad } : { ok: true, args: [a[0] as string] };
+  },
+  clearRecent: (a) => (a.length === 0 ? { ok: true, args: [] } : { ok: false, reason: arity(a, 0)! }),
+  appInfo: (a) => (a.length === 0 ? { ok: true, args: [] } : { ok: false, reason: arity(a, 0)! }),
+};
