@@ -1,0 +1,90 @@
+// The main-process side of every invoke channel. Typed as MainHandlers: a handler whose arguments
+// or result drift from shared/ipc.ts does not compile. Arguments arrive already validated (ipc.ts).
+
+import { fail, ok, toAppError, type Result } from '../../shared/errors.ts';
+import type { AppInfo, GrantedFile, MainHandlers, OpenPurpose } from '../../shared/ipc.ts';
+import type { FileGrants } from './files.ts';
+import type { RecentList } from './recent.ts';
+
+export interface HandlerDeps {
+  readonly grants: FileGrants;
+  readonly recent: RecentList;
+  /** Native open dialog: chosen paths, [] when cancelled. */
+  readonly chooseFiles: (purpose: OpenPurpose) => Promise<string[]>;
+  readonly appInfo: () => AppInfo;
+  /** Where non-fatal problems go (a recent.json that cannot be written). */
+  readonly warn?: (message: string) => void;
+}
+
+export function createHandlers(deps: HandlerDeps): MainHandlers {
+  const { grants, recent } = deps;
+  const warn = deps.warn ?? ((m: string) => console.warn(m));
+
+  /** Remembers an opened file; a failure to save the list never fails the open. */
+  async function remember(file: GrantedFile): Promise<void> {
+    await recent.add(file.path).catch((e: unknown) => warn(`The recent-files list could not be saved (${String(e)}).`));
+  }
+
+  return {
+    async openFileDialog(purpose) {
+      try {
+        const granted: GrantedFile[] = [];
+        for (const p of await deps.chooseFiles(purpose)) {
+          const r = await grants.grant(p);
+          if (!r.ok) return r;
+          granted.push(r.value);
+        }
+        // Open Recent reopens as cells, so only cell tables go on the list.
+        if (purpose === 'cells') for (const f of granted) await remember(f);
+        return ok(granted);
+      } catch (e) {
+        return { ok: false, error: toAppError(e) };
+      }
+    },
+
+    readFileChunk: (token, offset, length) => grants.readChunk(token, offset, length),
+
+    openCompanion: (token, relativePath) => grants.openCompanion(token, relativePath),
+
+    async grantDroppedFile(path) {
+      const r = await grants.grant(path);
+      if (r.ok) await remember(r.value);
+      return r;
+    },
+
+    listRecent: () => recent.list(),
+
+    async openRecent(path): Promise<Result<GrantedFile>> {
+      if (!(await recent.has(path))) return fail('invalid-argument', `${path} is not on the recent-files list.`);
+      const r = await grants.grant(path);
+      if (r.ok) await remember(r.value);
+      else if (r.error.code === 'file-unreadable') await recent.remove(path).catch(() => undefined);
+      return r;
+    },
+
+    clearRecent: () => recent.clear(),
+
+    appInfo: () => deps.appInfo(),
+  };
+}
+
+/**
+ * Grants files the OS or the menu asked to open (command line, second instance, open-file, Open
+ * Recent) and puts them on the recent list. `problems` holds one sentence per file that failed;
+ * a recent entry whose file is gone is removed from the list.
+ */
+export async function grantPaths(grants: FileGrants, recent: RecentList, paths: readonly string[]): Promise<{ files: GrantedFile[]; problems: string[] }> {
+  const files: GrantedFile[] = [];
+  const problems: string[] = [];
+  for (const p of paths) {
+    const r = await grants.grant(p);
+    if (r.ok) {
+      files.push(r.value);
+      await recent.add(r.value.path).catch(() => undefined);
+    } else {
+      problems.push(r.error.message);
+      if (await recent.has(p).catch(() => false)) await recent.remove(p).catch(() => undefined);
+    }
+  }
+  return { files, problems };
+}

@@ -1,0 +1,79 @@
+// The application menu. `menuTemplate` is pure (actions come in as callbacks) so it can be tested;
+// `installMenu` builds it with Electron. Items that act in the window send a MenuCommand.
+
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand, RecentFile } from '../../shared/ipc.ts';
+
+export interface MenuActions {
+  /** Sends `menu` with the command to the window. */
+  readonly command: (cmd: MenuCommand) => void;
+  /** Re-grants a recent file and sends `openFiles`. */
+  readonly openRecent: (path: string) => void;
+  readonly clearRecent: () => void;
+}
+
+export interface MenuContext {
+  readonly recent: readonly RecentFile[];
+  readonly isPackaged: boolean;
+  readonly platform: NodeJS.Platform;
+}
+
+function recentSubmenu(recent: readonly RecentFile[], actions: MenuActions): MenuItemConstructorOptions[] {
+  const items: MenuItemConstructorOptions[] = recent.map((f) => ({
+    label: f.name,
+    sublabel: f.path, // shown on macOS; the full path tells same-named files apart
+    toolTip: f.path,
+    click: () => actions.openRecent(f.path),
+  }));
+  if (items.length === 0) items.push({ label: 'No Recent Files', enabled: false });
+  items.push({ type: 'separator' }, { label: 'Clear Recent', enabled: recent.length > 0, click: () => actions.clearRecent() });
+  return items;
+}
+
+export function menuTemplate(ctx: MenuContext, actions: MenuActions): MenuItemConstructorOptions[] {
+  const mac = ctx.platform === 'darwin';
+  const send = (cmd: MenuCommand) => () => actions.command(cmd);
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: send('open') },
+      { label: 'Open Annotations…', sublabel: 'joined to the open cells by id', accelerator: 'CmdOrCtrl+Shift+O', click: send('open-annotation') },
+      { label: 'Open Recent', submenu: recentSubmenu(ctx.recent, actions) },
+      { type: 'separator' },
+      { label: 'Column Mapping…', accelerator: 'CmdOrCtrl+M', click: send('column-mapping') },
+      { type: 'separator' },
+      { label: 'Close All', click: send('close-all') },
+      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+    ],
+  };
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  };
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      { label: 'Toggle Theme', click: send('toggle-theme') },
+      ...(ctx.isPackaged ? [] : [{ type: 'separator' } as const, { role: 'reload' } as const, { role: 'toggleDevTools' } as const]),
+    ],
+  };
+  const help: MenuItemConstructorOptions = { role: 'help', submenu: [{ label: 'About Clonoscope', click: send('about') }] };
+  return [...(mac ? [{ role: 'appMenu' } as const] : []), file, edit, view, ...(mac ? [{ role: 'windowMenu' } as const] : []), help];
+}
+
+export function installMenu(ctx: MenuContext, actions: MenuActions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(ctx, actions)));
+}

@@ -1,0 +1,61 @@
+// The main window and the rules every web page in the app lives under: no Node, an isolated and
+// sandboxed preload, no navigation away from app://clonoscope/, no new windows, no permissions.
+
+import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
+import path from 'node:path';
+import { APP_INDEX_URL } from './protocol.ts';
+
+/** Bundled preload, next to the bundled main: `.build/main/index.cjs` → `.build/preload/index.cjs`. */
+export function preloadPath(mainDir: string): string {
+  return path.join(mainDir, '..', 'preload', 'index.cjs');
+}
+
+export function windowOptions(preload: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1400,
+    height: 900,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Clonoscope',
+    show: false, // shown on ready-to-show, so the user never sees a blank frame
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false, // a dropped file goes to the page's drop handler, never replaces the page
+      spellcheck: false,
+      safeDialogs: true,
+    },
+  };
+}
+
+/** Blocks navigation, redirects, new windows and <webview> for any web contents. */
+export function lockDownContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Denies every permission (camera, notifications, clipboard read, geolocation, devices, …). */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+export function createMainWindow(preload: string): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(preload));
+  lockDownContents(win.webContents);
+  denyAllPermissions(win.webContents.session);
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_INDEX_URL);
+  return win;
+}

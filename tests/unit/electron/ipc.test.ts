@@ -1,0 +1,147 @@
+// electron/main/ipc.ts: every call is sender-checked and validated before its handler runs.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() } }));
+
+import { ok } from '../../../shared/errors.ts';
+import { INVOKE_CHANNELS, MAX_CHUNK_BYTES, wireChannel, type MainHandlers } from '../../../shared/ipc.ts';
+import { isTrustedSender, registerIpc, sendEvent } from '../../../electron/main/ipc.ts';
+import { fakeIpcMain, spyHandlers, TRUSTED } from './fakes.ts';
+
+const GRANTED = 'g'.repeat(24);
+const NEVER_GRANTED = 'n'.repeat(24);
+
+function setup() {
+  const ipc = fakeIpcMain();
+  const handlers = spyHandlers();
+  const log = vi.fn();
+  const unregister = registerIpc(ipc, handlers, { isGranted: (t) => t === GRANTED, log });
+  return { ipc, handlers, log, unregister };
+}
+
+function expectRefused(r: unknown) {
+  expect(r).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+}
+
+function noHandlerCalled(handlers: ReturnType<typeof spyHandlers>) {
+  for (const name of INVOKE_CHANNELS) expect(handlers[name], name).not.toHaveBeenCalled();
+}
+
+describe('registerIpc', () => {
+  let s: ReturnType<typeof setup>;
+  beforeEach(() => {
+    s = setup();
+  });
+
+  it('registers exactly one handler per channel, under the wire name', () => {
+    expect([...s.ipc.handlers.keys()].sort()).toEqual(INVOKE_CHANNELS.map(wireChannel).sort());
+    s.unregister();
+    expect(s.ipc.handlers.size).toBe(0);
+  });
+
+  it('passes valid calls through to the handler', async () => {
+    expect(await s.ipc.call('readFileChunk', TRUSTED, GRANTED, 0, 1024)).toMatchObject({ ok: true });
+    expect(s.handlers.readFileChunk).toHaveBeenCalledWith(GRANTED, 0, 1024);
+    expect(await s.ipc.call('openCompanion', TRUSTED, GRANTED, 'scalefactors_json.json')).toMatchObject({ ok: true });
+    expect(await s.ipc.call('openCompanion', TRUSTED, GRANTED, '../spatial/scalefactors_json.json')).toMatchObject({ ok: true });
+    expect(await s.ipc.call('appInfo', TRUSTED)).toMatchObject({ name: 'Clonoscope' });
+    expect(await s.ipc.call('openFileDialog', TRUSTED, 'annotation')).toMatchObject({ ok: true });
+  });
+
+  const malicious: [string, (typeof INVOKE_CHANNELS)[number], unknown[]][] = [
+    ['wrong purpose', 'openFileDialog', ['exe']],
+    ['purpose of the wrong type', 'openFileDialog', [{ toString: () => 'cells' }]],
+    ['an extra argument', 'openFileDialog', ['cells', 'more']],
+    ['no arguments', 'readFileChunk', []],
+    ['a token that is a path', 'readFileChunk', ['/etc/passwd', 0, 10]],
+    ['a token of the wrong type', 'readFileChunk', [123456789012345678, 0, 10]],
+    ['a negative offset', 'readFileChunk', [GRANTED, -1, 10]],
+    ['a fractional offset', 'readFileChunk', [GRANTED, 0.5, 10]],
+    ['an offset given as a string', 'readFileChunk', [GRANTED, '0', 10]],
+    ['NaN length', 'readFileChunk', [GRANTED, 0, Number.NaN]],
+    ['an oversized chunk', 'readFileChunk', [GRANTED, 0, MAX_CHUNK_BYTES + 1]],
+    ['an infinite chunk', 'readFileChunk', [GRANTED, 0, Number.POSITIVE_INFINITY]],
+    ['a fourth argument', 'readFileChunk', [GRANTED, 0, 10, 'w']],
+    ['a token that was never granted', 'readFileChunk', [NEVER_GRANTED, 0, 10]],
+    ['companion path traversal', 'openCompanion', [GRANTED, '../../etc/passwd']],
+    ['deep companion path traversal', 'openCompanion', [GRANTED, '../../../../../../etc/shadow']],
+    ['an absolute companion path', 'openCompanion', [GRANTED, '/etc/passwd']],
+    ['a Windows absolute companion path', 'openCompanion', [GRANTED, 'C:\\Windows\\win.ini']],
+    ['a backslash traversal', 'openCompanion', [GRANTED, '..\\..\\secret']],
+    ['a companion ending in ..', 'openCompanion', [GRANTED, '../x/..']],
+    ['a companion ..', 'openCompanion', [GRANTED, '..']],
+    ['a companion with a NUL', 'openCompanion', [GRANTED, 'a\0b']],
+    ['a companion of a never-granted token', 'openCompanion', [NEVER_GRANTED, 'scalefactors_json.json']],
+    ['an empty dropped path', 'grantDroppedFile', ['']],
+    ['a dropped path with a NUL', 'grantDroppedFile', ['/tmp/a\0b']],
+    ['a dropped path that is an object', 'grantDroppedFile', [{ path: '/etc/passwd' }]],
+    ['a huge dropped path', 'grantDroppedFile', ['/'.repeat(5000)]],
+    ['a recent path that is a number', 'openRecent', [42]],
+  ];
+  it.each(malicious)('refuses %s without calling a handler', async (_what, name, args) => {
+    expectRefused(await s.ipc.call(name, TRUSTED, ...args));
+    noHandlerCalled(s.handlers);
+    expect(s.log).toHaveBeenCalledOnce();
+  });
+
+  it('throws (rather than answering) for invalid calls on channels without a Result', async () => {
+    await expect(s.ipc.call('listRecent', TRUSTED, 'x')).rejects.toThrow(/listRecent/);
+    await expect(s.ipc.call('clearRecent', TRUSTED, 1)).rejects.toThrow(/clearRecent/);
+    await expect(s.ipc.call('appInfo', TRUSTED, {})).rejects.toThrow(/appInfo/);
+    noHandlerCalled(s.handlers);
+  });
+
+  it.each([
+    ['another origin', 'https://evil.example/'],
+    ['a file page', 'file:///tmp/index.html'],
+    ['a look-alike host', 'app://clonoscope.evil/index.html'],
+    ['a look-alike scheme', 'xapp://clonoscope/index.html'],
+    ['about:blank', 'about:blank'],
+    ['a destroyed frame', null],
+  ])('refuses calls from %s', async (_what, url) => {
+    for (const name of INVOKE_CHANNELS) {
+      const args = name === 'openFileDialog' ? ['cells'] : name === 'readFileChunk' ? [GRANTED, 0, 1] : [];
+      await expect(s.ipc.call(name, url, ...args)).rejects.toThrow(/untrusted sender/);
+    }
+    noHandlerCalled(s.handlers);
+  });
+
+  it('turns a throwing handler into an internal-error Result on Result channels', async () => {
+    s.handlers.grantDroppedFile.mockRejectedValueOnce(new Error('boom'));
+    expect(await s.ipc.call('grantDroppedFile', TRUSTED, '/data/cells.csv')).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
+
+describe('isTrustedSender', () => {
+  it('accepts only app://clonoscope/ frames', () => {
+    expect(isTrustedSender({ senderFrame: { url: TRUSTED } } as never)).toBe(true);
+    expect(isTrustedSender({ senderFrame: { url: 'app://clonoscope' } } as never)).toBe(false);
+    expect(isTrustedSender({ senderFrame: null } as never)).toBe(false);
+  });
+});
+
+describe('sendEvent', () => {
+  it('sends on the wire channel with the payload', () => {
+    const send = vi.fn();
+    sendEvent({ send }, 'menu', 'open');
+    expect(send).toHaveBeenCalledWith(wireChannel('menu'), 'open');
+  });
+});
+
+describe('the contract types', () => {
+  it('reject handlers that drift (checked by tsc -p tests)', () => {
+    const good = spyHandlers();
+    const drifted: MainHandlers[] = [
+      // @ts-expect-error readFileChunk must answer Result<ArrayBuffer>, not a string
+      { ...good, readFileChunk: async () => ok('text') },
+      // @ts-expect-error offset is a number, not a string
+      { ...good, readFileChunk: async (_t: string, _o: string) => ok(new ArrayBuffer(0)) },
+      // @ts-expect-error listRecent answers RecentFile[], not a Result
+      { ...good, listRecent: async () => ok([]) },
+    ];
+    // @ts-expect-error every channel needs a handler
+    const missing: MainHandlers = { openFileDialog: good.openFileDialog };
+    expect(drifted).toHaveLength(3);
+    expect(missing).toBeDefined();
+  });
+});
