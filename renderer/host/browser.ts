@@ -1,17 +1,14 @@
-// HostApi in a plain browser: the hidden file input (or the File System Access picker where the
-// browser has one), drag-and-drop of files and folders, and a recent list kept in the browser.
+// HostApi in a plain browser: the hidden file input, drag-and-drop of files and folders, and a
+// recent list kept in the browser (dropped files can be reopened where the browser gives handles).
 
 import type { MenuCommand, OpenPurpose } from '../../shared/ipc.ts';
 import { findCompanion } from './companions.ts';
 import { clearRecentList, listRecent, recentHandle, rememberRecent } from './recent-store.ts';
 import type { FileRef, HostApi, RecentEntry } from './types.ts';
 
-type Picker = (options: { multiple?: boolean; types?: { description: string; accept: Record<string, string[]> }[] }) => Promise<FileSystemFileHandle[]>;
 type PermissionHandle = FileSystemFileHandle & { requestPermission?: (d: { mode: 'read' }) => Promise<PermissionState> };
 
-const TABLE_TYPES = [{ description: 'Cell and spot tables', accept: { 'text/plain': ['.csv', '.tsv', '.txt', '.gz', '.json'] } }];
-
-/** Handles of files the user picked or dropped, so they can be reopened from the recent list. */
+/** Handles of dropped files, so they can be reopened from the recent list. */
 const handles = new WeakMap<File, FileSystemFileHandle>();
 
 export function createBrowserHost(inputs: Record<OpenPurpose, HTMLInputElement>): HostApi {
@@ -28,24 +25,8 @@ export function createBrowserHost(inputs: Record<OpenPurpose, HTMLInputElement>)
   return {
     kind: 'browser',
     async requestOpen(purpose) {
-      const picker = (window as unknown as { showOpenFilePicker?: Picker }).showOpenFilePicker;
-      if (!picker) {
-        inputs[purpose].click();
-        return;
-      }
-      let picked: FileSystemFileHandle[];
-      try {
-        picked = await picker({ multiple: true, types: TABLE_TYPES });
-      } catch {
-        return; // cancelled
-      }
-      const refs: FileRef[] = [];
-      for (const h of picked) {
-        const file = await h.getFile();
-        handles.set(file, h);
-        refs.push({ kind: 'blob', file, path: file.name });
-      }
-      if (refs.length) fileListener(purpose, refs);
+      // The file input, not showOpenFilePicker: it works in every browser and in tests.
+      inputs[purpose].click();
     },
     async filesFromDrop(data) {
       // Handles and entries must be requested synchronously, before the first await.

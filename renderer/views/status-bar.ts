@@ -11,7 +11,7 @@ export function renderStatus(el: HTMLElement, state: AppState): void {
     return;
   }
   const s = activeSample(state)!;
-  const what = s.report.format === 'visium' ? 'spots' : 'cells';
+  const what = s.report.format === 'visium' ? (s.table.n === 1 ? 'spot' : 'spots') : s.table.n === 1 ? 'cell' : 'cells';
   const parts = [`${formatCount(s.table.n)} ${what} loaded`];
   if (s.report.droppedRows) parts.push(`${formatCount(s.report.droppedRows)} ${s.report.droppedWhat ?? 'rows'} dropped`);
   if (s.report.skippedRows) parts.push(`${formatCount(s.report.skippedRows)} bad rows skipped`);
