@@ -25,6 +25,7 @@ export function describeBinary(head: Uint8Array): string | null {
   if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a]))
     return 'is a TIFF image, not a table — open the cell table exported by your segmentation pipeline';
   if (startsWith(head, [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65])) return 'is an SQLite database, not a table';
+  if (isGzip(head)) return 'is gzip-compressed data that was not decompressed (compressed twice?) — decompress it and open the result';
   if (startsWith(head, [0x42, 0x5a, 0x68])) return 'is bzip2-compressed — decompress it first (gzip is read directly)';
   if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd])) return 'is zstd-compressed — decompress it first (gzip is read directly)';
   const n = Math.min(head.length, 8192);

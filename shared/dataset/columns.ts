@@ -216,11 +216,25 @@ function smallInteger(b: Uint8Array, s: number, e: number): number | null {
 /** Re-encodes a numeric builder as categories when text turns up in a column that looked numeric. */
 export function numbersToCategories(nb: NumberBuilder, decoder: FieldDecoder, capacity: number): CategoryBuilder {
   const cb = new CategoryBuilder(nb.name, Math.max(capacity, nb.n), decoder);
+  const single = nb.values instanceof Float32Array;
   for (let i = 0; i < nb.n; i++) {
     const v = nb.values[i]!;
-    cb.pushLabel(v !== v ? undefined : String(nb.values instanceof Float32Array ? Number(v.toPrecision(7)) : v));
+    cb.pushLabel(v !== v ? undefined : String(single ? shortestFloat32(v) : v));
   }
   return cb;
+}
+
+/**
+ * The shortest decimal that reads back as the same Float32: the number as the file wrote it
+ * whenever Float32 could hold it (16777216 stays 16777216; 0.1 stays 0.1).
+ */
+export function shortestFloat32(v: number): number {
+  if (!Number.isFinite(v) || (Number.isInteger(v) && Math.abs(v) <= 16777216)) return v;
+  for (let digits = 1; digits < 9; digits++) {
+    const r = Number(v.toPrecision(digits));
+    if (Math.fround(r) === v) return r;
+  }
+  return Number(v.toPrecision(9));
 }
 
 export type ColumnBuilder = NumberBuilder | CategoryBuilder | IdBuilder;

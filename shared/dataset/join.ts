@@ -71,6 +71,9 @@ function cellKeyCandidates(table: CellTable): { name: string; keys: string[] }[]
   return out;
 }
 
+const listNames = (names: readonly string[]) =>
+  names.length > 12 ? `${names.slice(0, 12).join(', ')}, … (${names.length} columns)` : names.join(', ');
+
 export interface JoinOptions {
   readonly file: string;
   /** Key column name (in the annotation table, the cell table, or both). */
@@ -83,25 +86,35 @@ export function joinColumns(table: CellTable, annotation: ColumnTable, opts: Joi
     const named = opts.on ? all.filter((c) => c.name === opts.on) : [];
     return named.length ? named : all;
   };
-  const cellCandidates = pick(cellKeyCandidates(table));
-  const annCandidates = pick(
-    annotation.columns.map((c) => ({ name: c.name, keys: keysOf(c) })).filter((c): c is { name: string; keys: string[] } => c.keys !== null),
-  );
+  const allCell = cellKeyCandidates(table);
+  const allAnn = annotation.columns.map((c) => ({ name: c.name, keys: keysOf(c) })).filter((c): c is { name: string; keys: string[] } => c.keys !== null);
+  if (opts.on && !allCell.some((c) => c.name === opts.on) && !allAnn.some((c) => c.name === opts.on)) {
+    const names = listNames(annotation.columns.map((c) => c.name));
+    return fail('join-no-key', `${opts.file}: there is no key column '${opts.on}' in it or in the cell table (its columns: ${names}).`, { file: opts.file, column: opts.on });
+  }
+  const cellCandidates = pick(allCell);
+  const annCandidates = pick(allAnn);
   let best: { cell: (typeof cellCandidates)[number]; ann: (typeof annCandidates)[number]; rewrite: Rewrite; hits: number } | null = null;
+  // Score = distinct annotation keys found among the cells: a label column ("1".."8") that happens
+  // to match a category of the cells scores its handful of labels, the real key every row.
   for (const cell of cellCandidates) {
     const set = new Set(cell.keys);
     for (const ann of annCandidates) {
-      const probe = ann.keys.slice(0, 5000).filter((k) => k !== '');
+      const probe = [...new Set(ann.keys.slice(0, 5000))].filter((k) => k !== '');
       for (const rewrite of REWRITES) {
-        let hits = 0;
-        for (const k of probe) if (set.has(rewrite.apply(k))) hits++;
+        const found = new Set<string>();
+        for (const k of probe) {
+          const key = rewrite.apply(k);
+          if (set.has(key)) found.add(key);
+        }
+        const hits = found.size;
         if (hits > 0 && (!best || hits > best.hits)) best = { cell, ann, rewrite, hits };
         if (hits === probe.length) break;
       }
     }
   }
   if (!best) {
-    const names = annotation.columns.map((c) => c.name).join(', ');
+    const names = listNames(annotation.columns.map((c) => c.name));
     return fail('join-no-key', `${opts.file}: none of its columns (${names}) matches the ids of the cells${opts.on ? ` on '${opts.on}'` : ''}.`, { file: opts.file });
   }
   const { cell, ann, rewrite } = best;

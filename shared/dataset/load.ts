@@ -8,9 +8,10 @@ import { describeCompanionTable } from './formats/known-files.ts';
 import type { CellFormat, FormatContext, FormatId } from './formats/types.ts';
 import { visiumPixelSize } from './formats/visium.ts';
 import { describeJoin, joinColumns, type ColumnTable, type JoinReport } from './join.ts';
-import { coordinateColumns, guessCategoryRoles, idColumns, isCategoryLike, mappedColumns, type ColumnMapping, type CoordinateSource } from './mapping.ts';
+import { coordinateColumns, guessCategoryRoles, guessCoordinates, guessId, idColumns, isCategoryLike, mappedColumns, mostlyNumeric, type ColumnMapping, type CoordinateSource } from './mapping.ts';
+import { parseNumberString } from './numbers.ts';
 import { openText, type OpenedText } from './open-text.ts';
-import { parseRows, type RowError, type Storage } from './parse-rows.ts';
+import { parseRows, shortText, type RowError, type Storage } from './parse-rows.ts';
 import { cleanHeader, profileColumns, type ColumnProfile } from './profile.ts';
 import { noCompanions, readAll, type ByteSource, type CompanionReader } from './source.ts';
 
@@ -27,6 +28,8 @@ export interface LoadOptions {
   readonly companions?: CompanionReader;
   readonly isCancelled?: () => boolean;
   readonly onProgress?: (rows: number) => void;
+  /** Mappings the user asked the app to remember, by format; used when their columns all exist. */
+  readonly remembered?: Partial<Record<FormatId, Partial<ColumnMapping>>>;
 }
 
 export interface LoadReport {
@@ -81,16 +84,22 @@ async function prepare(source: ByteSource, fileName: string): Promise<Result<Pre
   return ok({ opened: opened.value, ctx });
 }
 
-const listColumns = (names: readonly string[]) =>
-  names.length > 12 ? `${names.slice(0, 12).join(', ')}, … (${names.length} columns)` : names.join(', ');
+const listColumns = (all: readonly string[]) => {
+  const names = all.map((n) => n.replace(/\r?\n|\r/g, '⏎'));
+  return names.length > 12 ? `${names.slice(0, 12).join(', ')}, … (${names.length} columns)` : names.join(', ');
+};
 
 function planStorage(profiles: readonly ColumnProfile[], mapping: ColumnMapping | null, required: ReadonlySet<string>): Storage[] {
-  const ids = mapping ? idColumns(mapping.id) : [];
+  // A table without a mapping (annotations joined by id) still keeps its id column exactly.
+  const guessed = mapping ? undefined : guessId(profiles, new Set());
+  const ids = mapping ? idColumns(mapping.id) : guessed ? [guessed] : [];
   const roleColumns = new Set(mapping ? [mapping.clone, mapping.region, mapping.sample, mapping.phenotype].filter(Boolean) : []);
   return profiles.map((p) => {
     if (required.has(p.name)) return 'number';
     if (ids.length === 1 && ids[0] === p.name) return p.kind === 'text' || p.maxDigits > 15 || (p.kind === 'number' && !p.integer) ? 'id-text' : 'id';
     if (roleColumns.has(p.name)) return 'category';
+    // integers too long for a double (MERSCOPE's 19–39-digit ids) keep their digits
+    if (p.integer && p.maxDigits > 15) return 'id-text';
     if (p.kind === 'text' || isCategoryLike(p)) return 'category';
     return 'number';
   });
@@ -146,10 +155,22 @@ async function loadPrepared(prep: Prepared, opts: LoadOptions): Promise<Result<L
   if (!proposal && !opts.mapping?.x) {
     const known = describeCompanionTable(file, ctx.header);
     if (known) return fail('not-a-cell-table', `${file} ${known}.`, { file });
+    if (opened.layout.sampleRows.length === 0) return fail('no-rows', `${file} has no cells to show: it has a header but no data rows.`, { file });
+    const named = guessCoordinates(ctx.profiles, true);
+    const unusable = named ? [named.x, named.y].map((c) => ctx.profiles.find((p) => p.name === c)!).filter((p) => !mostlyNumeric(p)) : [];
+    if (unusable.length) {
+      const why = (p: ColumnProfile) => {
+        const text = p.examples.find((v) => Number.isNaN(parseNumberString(v, opened.layout.decimalComma)));
+        return text === undefined ? `'${p.name}' is empty` : `'${p.name}' holds text ('${shortText(text)}')`;
+      };
+      return fail('no-coordinates', `${file} has no usable x/y coordinates: ${unusable.map(why).join(' and ')} where numbers were expected. Columns found: ${listColumns(ctx.header)}.`, { file });
+    }
     return fail('no-coordinates', `${file} has no x/y coordinate columns. Columns found: ${listColumns(ctx.header)}. ` + 'Choose the coordinate columns yourself, or join this table to a cell table by id.', { file });
   }
   const base: ColumnMapping = proposal?.mapping ?? { x: opts.mapping!.x!, y: opts.mapping!.y ?? opts.mapping!.x!, units: 'um' };
-  const mapping: ColumnMapping = withRoleGuesses({ ...base, ...definedOnly(opts.mapping ?? {}) }, ctx.profiles);
+  const remembered = format ? opts.remembered?.[format.id] : undefined;
+  const usable = remembered && mappedColumns({ x: '', y: '', units: 'um', ...remembered }).every((c) => c === '' || ctx.header.includes(c)) ? remembered : {};
+  const mapping: ColumnMapping = withRoleGuesses({ ...base, ...definedOnly(usable), ...definedOnly(opts.mapping ?? {}) }, ctx.profiles);
   const missing = mappedColumns(mapping).filter((c) => !ctx.header.includes(c));
   if (missing.length) return fail('bad-mapping', `${file} has no column ${missing.map((m) => `'${m}'`).join(', ')}. Columns found: ${listColumns(ctx.header)}.`, { file });
 

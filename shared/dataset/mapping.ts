@@ -87,13 +87,42 @@ function swapAxis(tokens: readonly string[], from: string, to: string): string[]
 }
 
 /**
+ * A column that holds numbers: every sample value, or most of them (a stray '3x' or '#VALUE!' in a
+ * coordinate column is a bad row to skip and report, not a reason to miss the coordinates).
+ */
+export function mostlyNumeric(p: ColumnProfile): boolean {
+  return p.kind === 'number' || (p.kind === 'text' && p.numeric * 2 > p.nonMissing);
+}
+
+/** "x_centroid"/"y_centroid", "X"/"Y": the names differ only where x turns into y, in the same case. */
+function sameSpelling(x: string, y: string): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const a = x[i], b = y[i];
+    if (a !== b && !(a === 'x' && b === 'y') && !(a === 'X' && b === 'Y')) return false;
+  }
+  return true;
+}
+
+/** R's write.csv row names read back and written again: a first column "X" holding 1..n. */
+function isRowIndex(p: ColumnProfile): boolean {
+  return p.name === 'X' && p.index === 0 && p.integer && p.distinct === p.nonMissing && p.max - p.min + 1 === p.distinct;
+}
+
+/**
  * Finds the x/y (and z) pair by name: two numeric columns whose names differ only in an `x`/`y`
  * token ("x_centroid"/"y_centroid", "Centroid X µm"/"Centroid Y µm", "X.X"/"Y.Y"), or
- * row/col pairs (row = y). A lone "X" column is never taken for a coordinate without its "Y".
+ * row/col pairs (row = y). A lone "X" column is never taken for a coordinate without its "Y", and
+ * an R row-index column "X" is not paired with a lower-case "y".
+ * @param anyKind also pair columns that hold no numbers (to explain why a file has no coordinates)
  */
-export function guessCoordinates(profiles: readonly ColumnProfile[]): CoordinateGuess | null {
-  const usable = profiles.filter((p) => p.kind === 'number');
-  const byTokens = new Map(usable.map((p) => [nameTokens(p.name).join(' '), p]));
+export function guessCoordinates(profiles: readonly ColumnProfile[], anyKind = false): CoordinateGuess | null {
+  const usable = anyKind ? profiles : profiles.filter(mostlyNumeric);
+  const byTokens = new Map<string, ColumnProfile[]>();
+  for (const p of usable) {
+    const key = nameTokens(p.name).join(' ');
+    byTokens.set(key, [...(byTokens.get(key) ?? []), p]);
+  }
   const candidates: { x: ColumnProfile; y: ColumnProfile; z?: ColumnProfile; score: number }[] = [];
   for (const px of usable) {
     const tokens = nameTokens(px.name);
@@ -105,21 +134,26 @@ export function guessCoordinates(profiles: readonly ColumnProfile[]): Coordinate
     for (const [ax, ay, az] of pairs) {
       const yTokens = swapAxis(tokens, ax, ay);
       if (!yTokens) continue;
-      const py = byTokens.get(yTokens.join(' '));
-      if (!py || py === px) continue;
       const zTokens = az ? swapAxis(tokens, ax, az) : null;
-      const pz = zTokens ? byTokens.get(zTokens.join(' ')) : undefined;
-      let score = 0.6;
-      if (tokens.length === 1) score += 0.25; // plain x / y
-      for (const t of tokens) {
-        score += AXIS_PREFERENCE[t] ?? 0;
-        if (AXIS_AVOID.includes(t)) score -= 0.3;
+      const zs = zTokens ? (byTokens.get(zTokens.join(' ')) ?? []) : [];
+      for (const py of byTokens.get(yTokens.join(' ')) ?? []) {
+        if (py === px) continue;
+        const pz = zs.find((z) => z !== px && z !== py);
+        let score = 0.6;
+        if (tokens.length === 1) score += 0.25; // plain x / y
+        for (const t of tokens) {
+          score += AXIS_PREFERENCE[t] ?? 0;
+          if (AXIS_AVOID.includes(t)) score -= 0.3;
+        }
+        if (ax !== 'x') score -= 0.1;
+        else if (!sameSpelling(px.name, py.name)) score -= 0.05;
+        if (isRowIndex(px)) score -= 0.5;
+        if (unitsInName(px.name)) score += 0.05;
+        if (px.kind !== 'number' || py.kind !== 'number') score -= 0.05;
+        // a constant or empty column is a poor coordinate
+        if (!(px.max > px.min) || !(py.max > py.min)) score -= 0.4;
+        candidates.push({ x: px, y: py, ...(pz ? { z: pz } : {}), score });
       }
-      if (ax !== 'x') score -= 0.1;
-      if (unitsInName(px.name)) score += 0.05;
-      // a constant or empty column is a poor coordinate
-      if (!(px.max > px.min) || !(py.max > py.min)) score -= 0.4;
-      candidates.push({ x: px, y: py, ...(pz ? { z: pz } : {}), score });
     }
   }
   if (candidates.length === 0) return null;

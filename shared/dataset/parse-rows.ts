@@ -42,10 +42,17 @@ export interface ParsedRows {
 }
 
 const MAX_ERRORS_KEPT = 100;
+/** Largest coordinate accepted: far beyond any section, and safe in Float32 after unit conversion. */
+const MAX_COORDINATE = 1e30;
 
 function preview(decoder: OpenedText['decoder'], b: Uint8Array, s: number, e: number): string {
-  const text = decoder.decode(b, s, Math.min(e, s + 40), false);
-  return e - s > 40 ? `${text}…` : text;
+  return shortText(decoder.decode(b, s, Math.min(e, s + 41), false));
+}
+
+/** A value as quoted in a one-line message: at most 40 characters, line breaks shown as ⏎. */
+export function shortText(text: string): string {
+  const t = text.replace(/\r?\n|\r/g, '⏎');
+  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
 }
 
 export async function parseRows(opened: OpenedText, plan: ParsePlan): Promise<ParsedRows> {
@@ -79,9 +86,14 @@ export async function parseRows(opened: OpenedText, plan: ParsePlan): Promise<Pa
   };
 
   const sink: RowSink = {
-    row(b, starts, ends, quoted, count, line) {
+    row(b, starts, ends, quoted, count, line, literal) {
       if (line < firstDataLine) return;
+      if (literal) {
+        reject(line, 'a quote (") opened here is never closed, so the line cannot be split into fields reliably');
+        return;
+      }
       if (count !== nCols) {
+        if (count === 1 && quoted[0] === 0 && onlySpaces(b, starts[0]!, ends[0]!)) return; // a blank line holding spaces
         const extraBlank = count > nCols && allBlank(b, starts, ends, nCols, Math.min(count, starts.length));
         const missingOptional = count < nCols && plan.optional.slice(count).every(Boolean);
         if (!extraBlank && !missingOptional) {
@@ -93,9 +105,11 @@ export async function parseRows(opened: OpenedText, plan: ParsePlan): Promise<Pa
         const c = requiredIdx[k]!;
         const s = starts[c]!, e = ends[c]!;
         const v = c < count ? parseNumberBytes(b, s, e, decimalComma) : NaN;
-        if (v !== v || !Number.isFinite(v)) {
+        // also false for NaN; beyond MAX_COORDINATE a value would overflow Float32 once in µm
+        if (!(v <= MAX_COORDINATE && v >= -MAX_COORDINATE)) {
           const name = plan.names[c]!;
           if (c >= count || isNaToken(b, s, e)) reject(line, `'${name}' is empty`);
+          else if (v === v) reject(line, `'${name}' is out of range ('${preview(decoder, b, s, e)}')`);
           else {
             const text = preview(decoder, b, s, e);
             const hint = !decimalComma && /^\s*-?\d+,\d+\s*$/.test(text) ? ' — is this a decimal-comma file?' : '';
@@ -142,13 +156,17 @@ export async function parseRows(opened: OpenedText, plan: ParsePlan): Promise<Pa
     if ((++chunks & 7) === 0) plan.onProgress?.(n);
   }
   tokenizer.finish(sink);
-  for (const line of tokenizer.unclosedQuoteLines) reject(line, 'a quote (") opened here is never closed; the line was read with quotes taken literally');
   plan.onProgress?.(n);
 
   const columns = builders.map((bld) => bld.finish());
   const requiredOut = new Map<number, Float64Array>();
   requiredIdx.forEach((c, k) => requiredOut.set(c, required[k]!.finishValues() as Float64Array));
   return { n, columns, required: requiredOut, skipped, dropped, errors };
+}
+
+function onlySpaces(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (b[i] !== 32 && b[i] !== 9 && b[i] !== 13) return false;
+  return true;
 }
 
 function allBlank(b: Uint8Array, starts: Int32Array, ends: Int32Array, from: number, to: number): boolean {

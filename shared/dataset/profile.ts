@@ -14,6 +14,8 @@ export interface ColumnProfile {
   readonly maxDigits: number;
   readonly distinct: number;
   readonly nonMissing: number;
+  /** Non-missing sample values that are numbers (for a 'text' column: how nearly numeric it is). */
+  readonly numeric: number;
   readonly min: number;
   readonly max: number;
   /** First few non-missing values as written. */
@@ -53,6 +55,7 @@ export function profileColumns(header: readonly string[], rows: readonly string[
       maxDigits,
       distinct: seen.size,
       nonMissing,
+      numeric,
       min: numeric ? min : NaN,
       max: numeric ? max : NaN,
       examples,
@@ -60,11 +63,14 @@ export function profileColumns(header: readonly string[], rows: readonly string[
   });
 }
 
-/** Makes header names usable: trimmed, BOM removed, blanks named by position, duplicates numbered. */
+/**
+ * Makes header names usable: trimmed, BOM removed, line breaks inside a quoted name turned into
+ * spaces, blanks named by position, duplicates numbered.
+ */
 export function cleanHeader(raw: readonly string[]): string[] {
   const used = new Map<string, number>();
   return raw.map((h, i) => {
-    let name = h.replace(/^\uFEFF/, '').trim();
+    let name = h.replace(/^\uFEFF/, '').replace(/\s*[\r\n]+\s*/g, ' ').trim();
     if (name === '') name = `column ${i + 1}`;
     const n = used.get(name) ?? 0;
     used.set(name, n + 1);

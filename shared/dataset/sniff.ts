@@ -1,9 +1,10 @@
 // Reads the layout of a delimited text table from its head: preamble (`#` comment lines),
 // delimiter, whether the first row is a header, decimal commas, and a sample of parsed rows.
-// Papa Parse parses the sample (it is small); the bulk of the file goes through the byte tokenizer.
+// The sample is split by the same byte tokenizer as the bulk of the file, so that what the sniffer
+// sees (a stray quote, a blank line of spaces) is exactly what the parser will do with it.
 
-import Papa from 'papaparse';
 import { isNaString } from './numbers.ts';
+import { RowTokenizer } from './tokenizer.ts';
 
 export interface TextLayout {
   readonly delimiter: string;
@@ -47,14 +48,62 @@ function mode(values: number[]): { value: number; share: number } {
   return { value: best, share: values.length ? bestCount / values.length : 0 };
 }
 
+/**
+ * Fields per record when `text` is split on `delim` the way the tokenizer splits it: a field that
+ * starts with '"' runs to its closing quote, newlines included, so a quoted note spanning three
+ * lines is one record, not three ragged ones. Blank records are left out.
+ */
+function recordFieldCounts(text: string, delim: string, maxRecords: number): number[] {
+  const counts: number[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n && counts.length < maxRecords) {
+    let fields = 1;
+    let empty = true;
+    for (;;) {
+      if (text[i] === '"') {
+        empty = false;
+        i++;
+        for (;;) {
+          const k = text.indexOf('"', i);
+          if (k < 0) {
+            i = n;
+            break;
+          }
+          if (text[k + 1] === '"') {
+            i = k + 2;
+            continue;
+          }
+          i = k + 1;
+          break;
+        }
+      }
+      while (i < n && text[i] !== delim && text[i] !== '\n') {
+        if (text[i] !== '\r') empty = false;
+        i++;
+      }
+      if (i < n && text[i] === delim) {
+        fields++;
+        empty = false;
+        i++;
+        continue;
+      }
+      i++; // past the newline (or the end)
+      break;
+    }
+    if (!(fields === 1 && empty)) counts.push(fields);
+  }
+  return counts;
+}
+
 export function detectDelimiter(lines: readonly string[], fileName: string): string {
-  const probe = lines.slice(0, 60);
+  const text = lines.slice(0, 2000).join('\n');
   const lower = fileName.toLowerCase().replace(/\.gz$/, '');
   const preferred = /\.(tsv|tab|txt)$/.test(lower) ? '\t' : /\.csv$/.test(lower) ? ',' : '';
   let best: { delim: string; score: number } = { delim: ',', score: -1 };
   for (const delim of CANDIDATES) {
     if (delim === ' ' && best.score > 0) continue; // space only when nothing else splits the lines
-    const counts = probe.map((l) => countFields(l, delim));
+    const counts = recordFieldCounts(text, delim, 60);
     const m = mode(counts);
     if (m.value < 2) continue;
     // consistency dominates; then more fields; then the extension's usual delimiter
@@ -65,7 +114,8 @@ export function detectDelimiter(lines: readonly string[], fileName: string): str
 }
 
 const NUMBER_RE = /^\s*[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?\s*%?\s*$/;
-const BARCODE_RE = /^[ACGTN]{8,}[-.]\d+$/;
+// A spot barcode ("ACGT…-1"), also with a sample prefix as R/inferCNV write it ("H2_1_ACGT….1").
+const BARCODE_RE = /^(?:[ACGTN]{8,}|.*[_.:][ACGTN]{10,})[-.]\d+$/;
 
 function looksNumeric(s: string): boolean {
   return NUMBER_RE.test(s);
@@ -98,6 +148,54 @@ function detectDecimalComma(rows: readonly string[][], delimiter: string): boole
   return comma > 0 && comma >= dot;
 }
 
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+/** The first `maxRows` rows of `text` as the tokenizer splits them (blank lines left out). */
+export function splitRows(text: string, delimiter: string, maxRows: number): string[][] {
+  const bytes = utf8Encoder.encode(text);
+  let widest = 1;
+  for (let i = 0, fields = 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === delimiter) fields++;
+    else if (c === '\n') {
+      if (fields > widest) widest = fields;
+      fields = 1;
+    }
+    if (i === text.length - 1 && fields > widest) widest = fields;
+  }
+  const rows: string[][] = [];
+  const tokenizer = new RowTokenizer(delimiter.charCodeAt(0), widest + 1);
+  const sink = {
+    row(b: Uint8Array, starts: Int32Array, ends: Int32Array, quoted: Uint8Array, count: number, _line: number, literal?: boolean) {
+      if (rows.length >= maxRows || (literal && rows.length > 0)) return; // the parser skips such lines too
+      const row: string[] = [];
+      for (let i = 0; i < Math.min(count, starts.length); i++) {
+        const f = utf8Decoder.decode(b.subarray(starts[i]!, ends[i]!));
+        row.push(quoted[i] && f.includes('""') ? f.replaceAll('""', '"') : f);
+      }
+      if (row.length === 1 && quoted[0] === 0 && row[0]!.trim() === '') return; // a line of spaces
+      rows.push(row);
+    },
+  };
+  tokenizer.push(bytes, sink);
+  tokenizer.finish(sink);
+  return rows;
+}
+
+/**
+ * R's write.table() with row names writes one name fewer in the header than fields in each row:
+ * the rows start with a row name the header does not mention. (A trailing delimiter on every data
+ * row is the other way to get one field more: then the extra field is empty.)
+ */
+function rowNamesWithoutHeader(header: readonly string[], rows: readonly string[][]): boolean {
+  if (rows.length === 0 || header.length < 1) return false;
+  const m = mode(rows.map((r) => r.length));
+  if (m.value !== header.length + 1 || m.share < 0.9) return false;
+  const lastEmpty = rows.filter((r) => r.length === m.value && r[r.length - 1]!.trim() === '').length;
+  return lastEmpty < rows.length * 0.5;
+}
+
 /**
  * @param text the decoded head of the file (BOM removed)
  * @param complete true when `text` is the whole file
@@ -121,8 +219,8 @@ export function sniffLayout(text: string, complete: boolean, fileName: string): 
     const prev = lines[preamble - 1]!;
     const t = prev.trimStart();
     if (t.startsWith('#') && !t.startsWith('"#') && countFields(prev, delimiter) === countFields(rest[0]!, delimiter) && countFields(prev, delimiter) > 1) {
-      const parsedPrev = Papa.parse<string[]>(t.slice(1), { delimiter }).data[0] ?? [];
-      const parsedFirst = Papa.parse<string[]>(rest[0]!, { delimiter }).data[0] ?? [];
+      const parsedPrev = splitRows(t.slice(1), delimiter, 1)[0] ?? [];
+      const parsedFirst = splitRows(rest[0]!, delimiter, 1)[0] ?? [];
       if (parsedPrev.every((f) => !looksNumeric(f)) && parsedFirst.some((f) => looksNumeric(f))) {
         preamble--;
         commentedHeader = true;
@@ -132,12 +230,12 @@ export function sniffLayout(text: string, complete: boolean, fileName: string): 
 
   let tableText = lines.slice(preamble).join('\n');
   if (commentedHeader) tableText = tableText.replace(/^\s*#\s?/, '');
-  const parsed = Papa.parse<string[]>(tableText, { delimiter, quoteChar: '"', skipEmptyLines: true, preview: SAMPLE_ROWS + 1 });
-  const rows = parsed.data.map((r) => r.map((f) => f.replace(/\r$/, '')));
+  const rows = splitRows(tableText, delimiter, SAMPLE_ROWS + 1);
   if (rows.length === 0) return null;
   const hasHeader = firstRowIsHeader(rows[0]!, rows[1]);
-  const header = hasHeader ? rows[0]!.map((h) => h.trim()) : [];
+  let header = hasHeader ? rows[0]!.map((h) => h.trim()) : [];
   const sampleRows = hasHeader ? rows.slice(1) : rows.slice(0, SAMPLE_ROWS);
+  if (hasHeader && rowNamesWithoutHeader(header, sampleRows)) header = ['', ...header];
   const headerLines = hasHeader ? 1 + (rows[0]!.join('').match(/\n/g)?.length ?? 0) : 0;
   return {
     delimiter,

@@ -12,14 +12,20 @@ export interface RowSink {
    * @param quoted 1 where the field was quoted (it may then contain '""' escapes)
    * @param count number of fields in the row (may exceed the arrays' capacity; extra fields are not stored)
    * @param line 1-based physical line where the row starts
+   * @param literal true for a line read with its quotes taken literally because a quote opened on
+   *   it never closes (see MAX_QUOTED_SPAN): a bad row, to be reported
    */
-  row(buf: Uint8Array, starts: Int32Array, ends: Int32Array, quoted: Uint8Array, count: number, line: number): void;
+  row(buf: Uint8Array, starts: Int32Array, ends: Int32Array, quoted: Uint8Array, count: number, line: number, literal?: boolean): void;
 }
 
 const LF = 10, CR = 13, QUOTE = 34;
 
-/** A quoted field longer than this is taken to be an unclosed quote (bytes). */
-const MAX_QUOTED_SPAN = 8 * 1024 * 1024;
+/**
+ * A row whose quoted fields carry it over several lines and more than this many bytes is taken to
+ * open a quote that never closes (a stray '"'): its first line is read with quotes taken literally.
+ * The rule looks at the row alone, so it gives the same rows however the input is chunked.
+ */
+export const MAX_QUOTED_SPAN = 1024 * 1024;
 
 export class RowTokenizer {
   private readonly starts: Int32Array;
@@ -34,6 +40,7 @@ export class RowTokenizer {
     private readonly delimiter: number,
     capacity: number,
     firstLine = 1,
+    private readonly maxQuotedSpan = MAX_QUOTED_SPAN,
   ) {
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
@@ -51,7 +58,8 @@ export class RowTokenizer {
     } else buf = chunk;
     const consumed = this.scan(buf, sink, false);
     this.carry = consumed < buf.length ? buf.slice(consumed) : new Uint8Array(0);
-    if (this.carry.length > MAX_QUOTED_SPAN) this.breakUnclosedQuote(sink);
+    // an incomplete row over the limit that already spans a newline is inside a runaway quote
+    if (this.carry.length > this.maxQuotedSpan && this.carry.indexOf(LF) >= 0) this.breakUnclosedQuote(sink);
   }
 
   /** Ends the input: the tail (a last row without newline) is emitted. */
@@ -70,17 +78,17 @@ export class RowTokenizer {
     let nl = buf.indexOf(LF);
     if (nl < 0) nl = buf.length;
     this.unclosedQuoteLines.push(this.line);
-    this.scanLiteralLine(buf, nl, sink);
+    this.scanLiteralLine(buf, 0, nl, sink);
     this.carry = buf.slice(Math.min(buf.length, nl + 1));
     this.line++;
   }
 
-  private scanLiteralLine(buf: Uint8Array, end: number, sink: RowSink): void {
+  private scanLiteralLine(buf: Uint8Array, start: number, end: number, sink: RowSink): void {
     const { starts, ends, quoted } = this;
     const cap = starts.length;
     let count = 0;
-    let s = 0;
-    for (let p = 0; p <= end; p++) {
+    let s = start;
+    for (let p = start; p <= end; p++) {
       if (p === end || buf[p] === this.delimiter) {
         let e = p;
         if (p === end && e > s && buf[e - 1] === CR) e--;
@@ -93,7 +101,7 @@ export class RowTokenizer {
         s = p + 1;
       }
     }
-    sink.row(buf, starts, ends, quoted, count, this.line);
+    sink.row(buf, starts, ends, quoted, count, this.line, true);
   }
 
   /** Scans complete rows; returns the offset of the first byte not consumed. */
@@ -162,6 +170,15 @@ export class RowTokenizer {
         break;
       }
       if (complete) {
+        if (extraLines > 0 && p - rowStart > this.maxQuotedSpan) {
+          // a runaway quote that happened to close: read the row's first line literally, go on after it
+          const nl = buf.indexOf(LF, rowStart);
+          this.unclosedQuoteLines.push(this.line);
+          this.scanLiteralLine(buf, rowStart, nl, sink);
+          this.line++;
+          rowStart = nl + 1;
+          continue;
+        }
         // strip CR of CRLF from the last field
         const last = Math.min(count, cap) - 1;
         if (last >= 0 && quoted[last] === 0 && ends[last]! > starts[last]! && buf[ends[last]! - 1] === CR) ends[last]!--;

@@ -1,5 +1,5 @@
 // Shared steps for the browser tests.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { REPO } from '../paths.ts';
@@ -8,7 +8,7 @@ export const SHOTS = path.join(REPO, '.scratch/screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
 /** Opens files through the hidden file input, as the Open button would, and waits for the load to finish. */
-export async function openThroughInput(page: Page, files: string | string[]): Promise<void> {
+export async function openThroughInput(page: Page, files: Parameters<Locator['setInputFiles']>[0]): Promise<void> {
   await page.locator('[data-testid=open-file]').setInputFiles(files);
   await expect(page.locator('[data-testid=progress]')).toBeHidden({ timeout: 30_000 });
 }
