@@ -34,8 +34,9 @@ function grow<T extends Float32Array | Float64Array | Uint32Array>(a: T, need: n
 }
 
 function shrink<T extends Float32Array | Float64Array | Uint32Array>(a: T, n: number): T {
-  // Copy when the slack is large so the spare capacity is freed; a view otherwise.
-  return (a.length - n > 4096 && a.length > n * 1.05 ? a.slice(0, n) : a.subarray(0, n)) as T;
+  // Copy when the slack is large so the spare capacity is freed; a view otherwise (copying every
+  // column costs more than the few per cent of memory a good size estimate leaves over).
+  return (a.length - n > 4096 && a.length > n * 1.25 ? a.slice(0, n) : a.subarray(0, n)) as T;
 }
 
 /** Numbers (Float32, or Float64 for coordinates that are converted afterwards). */

@@ -71,8 +71,9 @@ export async function parseRows(opened: OpenedText, plan: ParsePlan): Promise<Pa
     }
   });
   const requiredIdx = [...plan.required];
-  const isRequired = new Uint8Array(nCols);
-  for (const i of requiredIdx) isRequired[i] = 1;
+  const requiredSlot = new Int32Array(nCols).fill(-1); // column → index in requiredIdx
+  requiredIdx.forEach((c, k) => (requiredSlot[c] = k));
+  const isNumber = Uint8Array.from(builders, (bld) => (bld instanceof NumberBuilder ? 1 : 0));
   const required = requiredIdx.map(() => new NumberBuilder('', plan.capacity, true));
   const requiredValues = new Float64Array(requiredIdx.length);
   const firstDataLine = layout.preambleLines + layout.headerLines + 1;
@@ -86,7 +87,9 @@ export async function parseRows(opened: OpenedText, plan: ParsePlan): Promise<Pa
   };
 
   const sink: RowSink = {
-    row(b, starts, ends, quoted, count, line, literal) {
+    row(b, starts, ends, quoted, count, line, literal, numbers) {
+      const inline = numbers?.ok;
+      const inlineValues = numbers?.values;
       if (line < firstDataLine) return;
       if (literal) {
         reject(line, 'a quote (") opened here is never closed, so the line cannot be split into fields reliably');
@@ -104,7 +107,7 @@ export async function parseRows(opened: OpenedText, plan: ParsePlan): Promise<Pa
       for (let k = 0; k < requiredIdx.length; k++) {
         const c = requiredIdx[k]!;
         const s = starts[c]!, e = ends[c]!;
-        const v = c < count ? parseNumberBytes(b, s, e, decimalComma) : NaN;
+        const v = c >= count ? NaN : inline?.[c] ? inlineValues![c]! : parseNumberBytes(b, s, e, decimalComma);
         // also false for NaN; beyond MAX_COORDINATE a value would overflow Float32 once in µm
         if (!(v <= MAX_COORDINATE && v >= -MAX_COORDINATE)) {
           const name = plan.names[c]!;
@@ -121,7 +124,7 @@ export async function parseRows(opened: OpenedText, plan: ParsePlan): Promise<Pa
       }
       if (plan.keep) {
         const c = plan.keep.index;
-        if (c >= count || parseNumberBytes(b, starts[c]!, ends[c]!, decimalComma) !== plan.keep.equals) {
+        if (c >= count || (inline?.[c] ? inlineValues![c]! : parseNumberBytes(b, starts[c]!, ends[c]!, decimalComma)) !== plan.keep.equals) {
           dropped++;
           return;
         }
@@ -133,14 +136,20 @@ export async function parseRows(opened: OpenedText, plan: ParsePlan): Promise<Pa
           builder.push(b, 0, 0, false);
           continue;
         }
-        if (isRequired[c]) {
-          (builder as NumberBuilder).pushValue(requiredValues[requiredIdx.indexOf(c)]!);
+        const k = requiredSlot[c]!;
+        if (k >= 0) {
+          (builder as NumberBuilder).pushValue(requiredValues[k]!);
+          continue;
+        }
+        if (isNumber[c] === 1 && inline !== undefined && inline[c] === 1) {
+          (builder as NumberBuilder).pushValue(inlineValues![c]!);
           continue;
         }
         if (!builder.push(b, starts[c]!, ends[c]!, quoted[c] === 1)) {
           // text in a column that looked numeric: keep everything as categories from here on
           const promoted = numbersToCategories(builder as NumberBuilder, decoder, plan.capacity);
           builders[c] = promoted;
+          isNumber[c] = 0;
           promoted.push(b, starts[c]!, ends[c]!, quoted[c] === 1);
         }
       }
@@ -148,7 +157,8 @@ export async function parseRows(opened: OpenedText, plan: ParsePlan): Promise<Pa
     },
   };
 
-  const tokenizer = new RowTokenizer(layout.delimiter.charCodeAt(0), nCols + 64);
+  const numericColumns = plan.storage.flatMap((st, i) => (st === 'number' ? [i] : []));
+  const tokenizer = new RowTokenizer(layout.delimiter.charCodeAt(0), nCols + 64, 1, undefined, numericColumns, decimalComma);
   let chunks = 0;
   for await (const chunk of opened.bytes) {
     if (plan.isCancelled?.()) throw new AppErrorException({ code: 'cancelled', message: `Loading ${plan.fileName} was cancelled.`, file: plan.fileName });

@@ -14,11 +14,21 @@ export interface RowSink {
    * @param line 1-based physical line where the row starts
    * @param literal true for a line read with its quotes taken literally because a quote opened on
    *   it never closes (see MAX_QUOTED_SPAN): a bad row, to be reported
+   * @param numbers for the numeric columns given to the tokenizer: `numbers.ok[i]` is 1 when field i
+   *   was a plain decimal number ([-]digits[.digits], at most 15 digits), parsed into `numbers.values[i]`;
+   *   0 when the field must be parsed from its bytes
    */
-  row(buf: Uint8Array, starts: Int32Array, ends: Int32Array, quoted: Uint8Array, count: number, line: number, literal?: boolean): void;
+  row(buf: Uint8Array, starts: Int32Array, ends: Int32Array, quoted: Uint8Array, count: number, line: number, literal?: boolean, numbers?: InlineNumbers): void;
 }
 
-const LF = 10, CR = 13, QUOTE = 34;
+/** Values of the plain-number fields of the current row, parsed while the row was split. */
+export interface InlineNumbers {
+  readonly values: Float64Array;
+  readonly ok: Uint8Array;
+}
+
+const LF = 10, CR = 13, QUOTE = 34, MINUS = 45, DOT = 46, COMMA = 44;
+const POW10 = Float64Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /**
  * A row whose quoted fields carry it over several lines and more than this many bytes is taken to
@@ -33,6 +43,10 @@ export class RowTokenizer {
   private readonly quoted: Uint8Array;
   private carry: Uint8Array = new Uint8Array(0);
   private line = 1;
+  /** 1 for the columns whose fields are parsed as numbers during the scan. */
+  private readonly numeric: Uint8Array;
+  private readonly numbers: InlineNumbers;
+  private readonly point: number;
   /** Lines the tokenizer gave up on because a quote never closed. */
   readonly unclosedQuoteLines: number[] = [];
 
@@ -41,7 +55,13 @@ export class RowTokenizer {
     capacity: number,
     firstLine = 1,
     private readonly maxQuotedSpan = MAX_QUOTED_SPAN,
+    numericColumns: readonly number[] = [],
+    decimalComma = false,
   ) {
+    this.numeric = new Uint8Array(capacity);
+    for (const c of numericColumns) if (c < capacity) this.numeric[c] = 1;
+    this.numbers = { values: new Float64Array(capacity), ok: new Uint8Array(capacity) };
+    this.point = decimalComma ? COMMA : DOT;
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.quoted = new Uint8Array(capacity);
@@ -101,13 +121,14 @@ export class RowTokenizer {
         s = p + 1;
       }
     }
-    sink.row(buf, starts, ends, quoted, count, this.line, true);
+    this.numbers.ok.fill(0);
+    sink.row(buf, starts, ends, quoted, count, this.line, true, this.numbers);
   }
 
   /** Scans complete rows; returns the offset of the first byte not consumed. */
   private scan(buf: Uint8Array, sink: RowSink, final: boolean): number {
     const delim = this.delimiter;
-    const { starts, ends, quoted } = this;
+    const { starts, ends, quoted, numeric, numbers, point } = this;
     const cap = starts.length;
     const len = buf.length;
     let p = 0;
@@ -124,6 +145,7 @@ export class RowTokenizer {
         let q = 0;
         if (p < len && buf[p] === QUOTE) {
           q = 1;
+          if (count < cap) numbers.ok[count] = 0;
           s = p + 1;
           let i = s;
           for (;;) {
@@ -149,6 +171,40 @@ export class RowTokenizer {
           p = i + 1;
           // tolerate stray bytes between the closing quote and the delimiter
           while (p < len && buf[p] !== delim && buf[p] !== LF) p++;
+        } else if (count < cap && numeric[count] === 1) {
+          // a numeric column: parse [-]digits[.digits] while scanning; anything else is left to the sink
+          let negative = false;
+          if (buf[p] === MINUS) {
+            negative = true;
+            p++;
+          }
+          let m = 0, digits = 0, frac = 0, c = 0;
+          while (p < len && (c = buf[p]! - 48) >= 0 && c <= 9) {
+            m = m * 10 + c;
+            digits++;
+            p++;
+          }
+          if (p < len && buf[p] === point) {
+            p++;
+            while (p < len && (c = buf[p]! - 48) >= 0 && c <= 9) {
+              m = m * 10 + c;
+              frac++;
+              p++;
+            }
+          }
+          const t = p < len ? buf[p] : -1;
+          const end = t === delim || t === LF || (t === CR && p + 1 < len && buf[p + 1] === LF);
+          if (end && digits + frac > 0 && digits + frac <= 15) {
+            const v = frac === 0 ? m : m / POW10[frac]!;
+            numbers.values[count] = negative ? -v : v;
+            numbers.ok[count] = 1;
+            e = p;
+            if (t === CR) p++; // stand on the LF of CRLF; the field ends before the CR
+          } else {
+            numbers.ok[count] = 0;
+            while (p < len && (c = buf[p]!) !== delim && c !== LF) p++;
+            e = p;
+          }
         } else {
           let c = 0;
           while (p < len && (c = buf[p]!) !== delim && c !== LF) p++;
@@ -183,7 +239,7 @@ export class RowTokenizer {
         const last = Math.min(count, cap) - 1;
         if (last >= 0 && quoted[last] === 0 && ends[last]! > starts[last]! && buf[ends[last]! - 1] === CR) ends[last]!--;
         const blank = count === 1 && (ends[0]! === starts[0]!) && quoted[0] === 0;
-        if (!blank) sink.row(buf, starts, ends, quoted, count, this.line);
+        if (!blank) sink.row(buf, starts, ends, quoted, count, this.line, false, numbers);
         this.line += 1 + extraLines;
         rowStart = p + 1; // past LF (or past the end)
       }
