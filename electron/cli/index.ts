@@ -1,12 +1,15 @@
 // `clonoscope` command line: inspect (and, as they arrive, simulate / sample / compare).
 
 import { inspectCommand } from './inspect.ts';
+import { simulateCommand } from './simulate.ts';
 
 const USAGE = `Usage: clonoscope <command> [options]
 
 Commands:
   inspect FILE [--join TABLE [--on COLUMN]] [--json] [--pixel-size UM] [--keep-all-spots]
         Load a cell or spot table and report its format, rows, columns, units, bounds and categories.
+  simulate --out DIR [--preset NAME] [--cells N] [--seed S] [--metastasis late|early] [--gzip]
+        Simulate a tumour section (and a metastasis) and write its cells, clone tree, regions and spots.
 
 Run 'clonoscope <command> --help' for details.`;
 
@@ -15,6 +18,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'inspect':
       return inspectCommand(rest);
+    case 'simulate':
+      return simulateCommand(rest);
     case undefined:
     case '--help':
     case '-h':
