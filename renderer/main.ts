@@ -4,6 +4,8 @@ import { columnByName } from '../shared/dataset/cell-table.ts';
 import type { OpenPurpose } from '../shared/ipc.ts';
 import { askMapping } from './app/mapping-flow.ts';
 import { openFiles, type OpenContext } from './app/open.ts';
+import { openSampleData } from './app/sample-data.ts';
+import { newSimulation } from './app/simulate-flow.ts';
 import { activeSample, createStore, type AppState } from './app/store.ts';
 import { createHost } from './host/index.ts';
 import { coloursFor, effectiveColourColumn } from './scene/cell-colours.ts';
@@ -53,8 +55,12 @@ const toggleTheme = () => {
   store.set({ theme });
 };
 
+const sampleData = () => void openSampleData(ctx);
+const simulate = () => void newSimulation(ctx);
 const toolbar = createToolbar(Object.values(inputs), {
   open: () => void host.requestOpen('cells'),
+  sampleData,
+  simulate,
   join: () => void host.requestOpen('annotation'),
   mapping: requestMapping,
   theme: toggleTheme,
@@ -76,8 +82,15 @@ const samplesView = createSamplesView(book, {
     const samples = store.get().samples.filter((s) => s.id !== id);
     store.set({ samples, activeSampleId: samples[0]?.id ?? null });
   },
+  save: async (id) => {
+    const sample = store.get().samples.find((s) => s.id === id);
+    if (!sample || sample.source.kind !== 'blob') return;
+    const r = await host.saveFile(sample.source.file.name, sample.source.file);
+    if (!r.ok) store.set({ message: { kind: 'error', text: r.error.message } });
+    else if (r.value) store.set({ message: { kind: 'info', text: host.kind === 'browser' ? `${r.value} was downloaded.` : `Saved ${r.value}.` } });
+  },
 });
-const welcome = createWelcome(() => void host.requestOpen('cells'));
+const welcome = createWelcome({ open: () => void host.requestOpen('cells'), sampleData, simulate });
 const legend = h('section', { class: 'legend', testid: 'legend' });
 const report = h('section', { class: 'report', testid: 'load-report' });
 const message = h('div', { class: 'message', testid: 'message' });
@@ -126,11 +139,16 @@ window.addEventListener('keydown', (e) => {
   } else if (key === 'm') {
     e.preventDefault();
     requestMapping();
+  } else if (key === 'n' && e.shiftKey) {
+    e.preventDefault();
+    simulate();
   }
 });
 host.onMenu((command) => {
   if (command === 'open') void host.requestOpen('cells');
   else if (command === 'open-annotation') void host.requestOpen('annotation');
+  else if (command === 'open-sample-data') sampleData();
+  else if (command === 'new-simulation') simulate();
   else if (command === 'column-mapping') requestMapping();
   else if (command === 'toggle-theme') toggleTheme();
   else if (command === 'close-all') store.set({ samples: [], activeSampleId: null, colorBy: null });
@@ -155,3 +173,6 @@ window.addEventListener('drop', async (e) => {
   const files = await host.filesFromDrop(e.dataTransfer);
   if (files.length) void openFiles(ctx, 'cells', files);
 });
+
+// `npm start` (and the desktop app started without files) opens the sample data
+if (new URLSearchParams(location.search).get('open') === 'sample-data' && store.get().samples.length === 0) sampleData();

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run web`: serves the browser build of the renderer at http://127.0.0.1:${PORT:-5173}/.
-// Builds it first when the build is missing or older than the sources. `--open` also opens a
-// browser when one is available. Read-only static server: no directory listing, no path escape.
+// Builds it first when the build is missing or older than the sources (renderer/, shared/ and
+// sample-data/, which the build copies). `--open` also opens a browser when one is available.
+// Read-only static server: no directory listing, no path escape. electron/start.mjs imports
+// `ensureRendererBuilt` and `serve(options)`.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
@@ -12,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, '.build/renderer');
 const port = Number(process.env.PORT ?? 5173);
-const open = process.argv.includes('--open');
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -20,6 +21,7 @@ const MIME = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.geojson': 'application/geo+json',
   '.map': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -31,6 +33,7 @@ const MIME = {
 
 function newest(dir) {
   let t = 0;
+  if (!existsSync(dir)) return t;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
@@ -41,7 +44,8 @@ function newest(dir) {
 
 export function ensureRendererBuilt() {
   const index = path.join(dist, 'index.html');
-  const stale = !existsSync(index) || Math.max(newest(path.join(root, 'renderer')), newest(path.join(root, 'shared'))) > statSync(index).mtimeMs;
+  const sources = ['renderer', 'shared', 'sample-data'].map((d) => newest(path.join(root, d)));
+  const stale = !existsSync(index) || Math.max(...sources) > statSync(index).mtimeMs;
   if (!stale) return;
   console.log('Building the renderer…');
   const vite = path.join(root, 'node_modules/.bin/vite');
@@ -52,13 +56,23 @@ export function ensureRendererBuilt() {
   }
 }
 
-export function serve() {
+/**
+ * Serves the build. `open`: also open a browser; `path`: what the printed and opened address ends
+ * with (default '/', e.g. '/?open=sample-data').
+ */
+export function serve({ open = false, path: page = '/' } = {}) {
+  if (!page.startsWith('/')) throw new Error(`serve: path must start with '/' (got "${page}")`);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let rel = decodeURIComponent(url.pathname);
+    let rel;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      rel = '\0'; // malformed percent-encoding: answered 404 below
+    }
     if (rel.endsWith('/')) rel += 'index.html';
     const file = path.resolve(dist, `.${rel}`);
-    if (!file.startsWith(dist + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+    if (rel.includes('\0') || !file.startsWith(dist + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('Not found');
       return;
@@ -75,7 +89,7 @@ export function serve() {
     process.exit(1);
   });
   server.listen(port, '127.0.0.1', () => {
-    const address = `http://127.0.0.1:${port}/`;
+    const address = `http://127.0.0.1:${port}${page}`;
     console.log(`Clonoscope is served at ${address} (Ctrl+C to stop).`);
     if (open) openBrowser(address);
   });
@@ -99,5 +113,5 @@ function openBrowser(address) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   ensureRendererBuilt();
-  serve();
+  serve({ open: process.argv.slice(2).includes('--open') });
 }

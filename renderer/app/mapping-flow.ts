@@ -46,7 +46,7 @@ export async function askMapping(ctx: OpenContext, sample: Sample | null, ref: F
     store.set({ message: { kind: 'error', text: result.error.message } });
     return;
   }
-  const fresh = samplesFrom(result.value, ref, siblings, result.elapsedMs ?? 0);
+  const fresh = samplesFrom(result.value, ref, siblings, result.elapsedMs ?? 0, sample ? { name: sample.sampleLabel ? refName(ref) : sample.name, site: sample.site, origin: sample.origin } : undefined);
   const kept = store.get().samples.filter((s) => s.source !== ref);
   const at = store.get().samples.findIndex((s) => s.source === ref);
   const samples = at < 0 ? [...kept, ...fresh] : [...kept.slice(0, at), ...fresh, ...kept.slice(at)];

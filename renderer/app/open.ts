@@ -11,7 +11,7 @@ import { refName, refPath, refSize, type FileRef, type HostApi } from '../host/t
 import type { Progress } from '../workers/protocol.ts';
 import { loadAnnotationInWorker, loadCellsInWorker, type LoadJob } from './parse-client.ts';
 import { rememberedMappings } from './remembered.ts';
-import type { Sample, Store } from './store.ts';
+import type { Sample, SampleOrigin, SampleSite, Store } from './store.ts';
 
 export interface OpenContext {
   readonly store: Store;
@@ -45,13 +45,22 @@ export function loadOne(ctx: OpenContext, ref: FileRef, siblings: readonly FileR
   return job.result;
 }
 
+/** How a file is presented when it is not simply a user's file (sample data, simulations). */
+export interface SampleLabel {
+  readonly name: string;
+  readonly site: SampleSite;
+  readonly origin: SampleOrigin;
+}
+
 /** Turns a loaded file into samples (one per sample label when the file has a sample column). */
-export function samplesFrom(loaded: LoadedCells, ref: FileRef, siblings: readonly FileRef[], loadMs: number): Sample[] {
+export function samplesFrom(loaded: LoadedCells, ref: FileRef, siblings: readonly FileRef[], loadMs: number, label?: SampleLabel): Sample[] {
   const parts = splitBySample(loaded.table);
+  const base = label?.name ?? refName(ref);
   return parts.map((part) => ({
     id: `s${++sampleSeq}`,
-    name: parts.length > 1 || part.label ? `${refName(ref)} · ${part.label}` : refName(ref),
-    site: 'other',
+    name: parts.length > 1 || part.label ? `${base} · ${part.label}` : base,
+    site: label?.site ?? 'other',
+    origin: label?.origin ?? 'file',
     table: part.table,
     report: loaded.report,
     profiles: loaded.profiles,
@@ -62,7 +71,7 @@ export function samplesFrom(loaded: LoadedCells, ref: FileRef, siblings: readonl
   }));
 }
 
-export async function openFiles(ctx: OpenContext, purpose: OpenPurpose, refs: readonly FileRef[]): Promise<void> {
+export async function openFiles(ctx: OpenContext, purpose: OpenPurpose, refs: readonly FileRef[], labels?: ReadonlyMap<FileRef, SampleLabel>): Promise<void> {
   const { store } = ctx;
   if (store.get().loading) return; // one load at a time; the progress strip offers Cancel
   if (purpose === 'annotation') return joinAnnotations(ctx, refs);
@@ -70,8 +79,8 @@ export async function openFiles(ctx: OpenContext, purpose: OpenPurpose, refs: re
   const paths = refs.map((r) => refPath(r));
   const tables = refs.filter((r) => {
     const p = refPath(r);
-    if (COMPANIONS.test(p)) return false;
-    if (several && NOT_TABLES.test(p)) return false;
+    // alone, a companion or non-table gets the loader's sentence saying what it is
+    if (several && (COMPANIONS.test(p) || NOT_TABLES.test(p))) return false;
     // steinbock: intensities/<img>.csv is joined onto regionprops/<img>.csv when both came together
     const m = /(^|\/)intensities\/([^/]+)$/.exec(p);
     return !(m && paths.some((q) => q.endsWith(`regionprops/${m[2]}`)));
@@ -88,9 +97,10 @@ export async function openFiles(ctx: OpenContext, purpose: OpenPurpose, refs: re
     const result = await loadOne(ctx, ref, refs);
     store.set({ loading: null });
     if (result.ok) {
-      const samples = samplesFrom(result.value, ref, refs, result.elapsedMs ?? 0);
+      const label = labels?.get(ref);
+      const samples = samplesFrom(result.value, ref, refs, result.elapsedMs ?? 0, label);
       added.push(...samples);
-      ctx.host.noteOpened(ref);
+      if (!label) ctx.host.noteOpened(ref);
       store.set({ samples: [...store.get().samples, ...samples], activeSampleId: samples[0]!.id });
       if (!result.value.report.sure) ctx.askMapping(samples[0]!, ref, refs);
     } else if (result.error.code === 'cancelled') {

@@ -6,13 +6,18 @@ import type { LoadReport } from '../../shared/dataset/load.ts';
 import type { ColumnProfile } from '../../shared/dataset/profile.ts';
 import type { FileRef } from '../host/types.ts';
 
-export type SampleSite = 'primary-core' | 'invasive-front' | 'metastasis' | 'other';
+/** Where a sample was taken; `primary` is a whole section of the primary tumour. */
+export type SampleSite = 'primary' | 'primary-core' | 'invasive-front' | 'metastasis' | 'other';
+
+/** Where a sample's table came from: a user's file, the bundled sample data, or the simulator. */
+export type SampleOrigin = 'file' | 'sample-data' | 'simulated';
 
 export interface Sample {
   readonly id: string;
   /** What the user sees: the file name, plus the sample label when a file was split. */
   readonly name: string;
   readonly site: SampleSite;
+  readonly origin: SampleOrigin;
   readonly table: CellTable;
   readonly report: LoadReport;
   readonly profiles: readonly ColumnProfile[];

@@ -1,6 +1,7 @@
 // HostApi in a plain browser: the hidden file input, drag-and-drop of files and folders, and a
 // recent list kept in the browser (dropped files can be reopened where the browser gives handles).
 
+import { ok } from '../../shared/errors.ts';
 import type { MenuCommand, OpenPurpose } from '../../shared/ipc.ts';
 import { findCompanion } from './companions.ts';
 import { clearRecentList, listRecent, recentHandle, rememberRecent } from './recent-store.ts';
@@ -71,6 +72,19 @@ export function createBrowserHost(inputs: Record<OpenPurpose, HTMLInputElement>)
     },
     onMenu(listener) {
       menuListeners.push(listener);
+    },
+    async saveFile(suggestedName, data) {
+      // a download: the browser decides where it goes (usually the Downloads folder)
+      const url = URL.createObjectURL(data);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = suggestedName;
+      a.hidden = true;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return ok(suggestedName);
     },
   };
 }

@@ -55,5 +55,8 @@ export function createElectronHost(api: RendererApi, showError: (message: string
     onMenu(listener) {
       api.on('menu', listener);
     },
+    async saveFile(suggestedName, data) {
+      return api.saveFile(suggestedName, await data.arrayBuffer());
+    },
   };
 }

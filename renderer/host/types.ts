@@ -2,6 +2,7 @@
 // preload's window.api) and the browser (file input, drag-and-drop, downloads). Views call this,
 // never Electron or the file system directly.
 
+import type { Result } from '../../shared/errors.ts';
 import type { GrantedFile, MenuCommand, OpenPurpose } from '../../shared/ipc.ts';
 
 /** A file the user chose. In the browser a File; in Electron a granted token read through main. */
@@ -43,4 +44,6 @@ export interface HostApi {
   /** Files chosen by the user, a menu, the command line or the OS. */
   onFiles(listener: (purpose: OpenPurpose, files: FileRef[]) => void): void;
   onMenu(listener: (command: MenuCommand) => void): void;
+  /** Saves bytes where the user chooses (Electron: save dialog, atomic write; browser: a download). The path, or null if cancelled. */
+  saveFile(suggestedName: string, data: Blob): Promise<Result<string | null>>;
 }

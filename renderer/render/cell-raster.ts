@@ -40,7 +40,7 @@ export function fitViewport(table: CellTable, width: number, height: number, yUp
   return { width, height, scale: scale > 0 && Number.isFinite(scale) ? scale : 1, cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, yUp };
 }
 
-/** Diameter of a cell's mark in device pixels: 70 % of the mean cell spacing, within 1–24 px. */
+/** Diameter of a cell's mark in device pixels: 85 % of the mean cell spacing (rounded up), within 1–24 px. */
 export function pointSize(table: CellTable, view: Viewport): number {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (let i = 0; i < table.n; i++) {
@@ -51,7 +51,7 @@ export function pointSize(table: CellTable, view: Viewport): number {
     if (y > y1) y1 = y;
   }
   const spacing = Math.sqrt(Math.max((x1 - x0) * (y1 - y0), 1e-12) / Math.max(1, table.n));
-  const size = Math.round(0.7 * spacing * view.scale);
+  const size = Math.ceil(0.85 * spacing * view.scale);
   return Math.max(1, Math.min(24, Number.isFinite(size) ? size : 1));
 }
 

@@ -1,15 +1,25 @@
 // The load report of the active sample: format, rows, skipped rows with line numbers and reasons,
 // notes (units, companions, joins), and every column with its role and type.
 
+import { boundsOf } from '../../shared/dataset/cell-table.ts';
 import { describeColumns } from '../../shared/dataset/summary.ts';
 import { formatCount } from '../../shared/errors.ts';
 import type { Sample } from '../app/store.ts';
 import { clear, h } from './dom.ts';
 
+const num = (v: number) => (Math.abs(v) >= 100 ? formatCount(v) : v.toPrecision(4));
+
 export function renderReport(el: HTMLElement, sample: Sample | undefined): void {
   clear(el);
+  delete el.dataset.bounds;
+  delete el.dataset.format;
   if (!sample) return;
   const { report, table } = sample;
+  const bounds = boundsOf(table);
+  el.dataset.bounds = JSON.stringify(bounds);
+  el.dataset.format = report.format;
+  const unit = table.units === 'um' ? 'µm' : 'px';
+  const extent = `x ${num(bounds.x[0])} … ${num(bounds.x[1])}, y ${num(bounds.y[0])} … ${num(bounds.y[1])} ${unit}`;
   const delim = report.delimiter === '\t' ? 'tab' : report.delimiter === ' ' ? 'space' : `'${report.delimiter}'`;
   const facts: [string, string][] = [
     ['File', report.file],
@@ -17,6 +27,7 @@ export function renderReport(el: HTMLElement, sample: Sample | undefined): void 
     ['Rows', `${formatCount(table.n)}${report.droppedRows ? ` (${formatCount(report.droppedRows)} ${report.droppedWhat ?? 'rows'} dropped)` : ''}`],
     ['Skipped', formatCount(report.skippedRows)],
     ['Units', table.units === 'um' ? `µm${table.pixelSizeUm && table.pixelSizeUm !== 1 && report.mapping.units === 'px' ? ` (${table.pixelSizeUm.toPrecision(4)} µm/px)` : ''}` : 'pixels (pixel size unknown)'],
+    ['Extent', extent],
     ['Text', `${report.encoding}, ${delim}${report.decimalComma ? ', decimal commas' : ''}${report.hasHeader ? '' : ', no header'}`],
     ['Loaded in', `${(sample.loadMs / 1000).toFixed(2)} s`],
   ];

@@ -14,7 +14,7 @@ export interface SamplesView {
   render(samples: readonly Sample[], activeId: string | null, colorBy: string | null, dark: boolean): void;
 }
 
-export function createSamplesView(book: ColourBook, actions: { activate(id: string): void; close(id: string): void }): SamplesView {
+export function createSamplesView(book: ColourBook, actions: { activate(id: string): void; close(id: string): void; save(id: string): void }): SamplesView {
   const el = h('div', { class: 'samples', testid: 'samples' });
   let last: { samples: readonly Sample[]; activeId: string | null; colorBy: string | null; dark: boolean } | null = null;
 
@@ -52,6 +52,9 @@ export function createSamplesView(book: ColourBook, actions: { activate(id: stri
           {},
           h('span', { class: 'sample-name', text: sample.name, title: sample.report.file }),
           h('span', { class: 'muted', text: `${formatCount(sample.table.n)} ${sample.report.format === 'visium' ? 'spots' : 'cells'}` }),
+          sample.origin === 'simulated'
+            ? h('button', { class: 'save', text: 'Save CSV…', testid: 'save-sample', title: 'Save this simulated section as a CSV table', on: { click: (e) => (e.stopPropagation(), actions.save(sample.id)) } })
+            : null,
           h('button', { class: 'close', text: '×', title: 'Close this sample', attrs: { 'aria-label': `Close ${sample.name}` }, on: { click: (e) => (e.stopPropagation(), actions.close(sample.id)) } }),
         ),
         canvas,

@@ -7,6 +7,8 @@ import { clear, h, shortcut } from './dom.ts';
 
 export interface ToolbarActions {
   open(): void;
+  sampleData(): void;
+  simulate(): void;
   join(): void;
   mapping(): void;
   theme(): void;
@@ -55,6 +57,8 @@ export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): To
     ...inputs,
     joinButton,
     h('span', { class: 'recent' }, recentButton, recentList),
+    h('button', { text: 'Sample data', testid: 'sample-data-button', title: 'Open the bundled sample data: a simulated primary tumour and its metastasis', on: { click: a.sampleData } }),
+    h('button', { text: 'Simulate…', testid: 'simulate-button', title: `New simulated tumour: a tumour whose truth is known (${shortcut('Ctrl+Shift+N')})`, on: { click: a.simulate } }),
     mappingButton,
     h('label', { class: 'colour-by' }, h('span', { text: 'Colour by' }), colourBy),
     h('span', { class: 'spacer' }),

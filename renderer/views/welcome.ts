@@ -17,13 +17,19 @@ const FORMATS = [
   ['Any table', 'with x/y columns; comma, tab or semicolon; gzip'],
 ];
 
-export function createWelcome(open: () => void): HTMLElement {
+export function createWelcome(actions: { open(): void; sampleData(): void; simulate(): void }): HTMLElement {
   return h(
     'section',
     { class: 'welcome', testid: 'welcome' },
     h('h1', { text: 'Clonoscope' }),
     h('p', { class: 'lede', text: 'See intratumoral heterogeneity, and show what a biopsy would miss.' }),
-    h('button', { class: 'primary', text: `Open a cell table… (${shortcut('Ctrl+O')})`, on: { click: open } }),
+    h(
+      'p',
+      { class: 'actions' },
+      h('button', { class: 'primary', text: `Open a cell table… (${shortcut('Ctrl+O')})`, on: { click: actions.open } }),
+      h('button', { text: 'Open the sample data', testid: 'welcome-sample-data', on: { click: actions.sampleData } }),
+      h('button', { text: 'New simulated tumour…', on: { click: actions.simulate } }),
+    ),
     h('p', { class: 'muted', text: 'or drop files or a whole export folder on this window. Several files open side by side; annotation tables (clusters, clone calls) chosen with them are joined by id.' }),
     h('table', { class: 'formats' }, h('tbody', {}, ...FORMATS.map(([a, b]) => h('tr', {}, h('td', { text: a }), h('td', { text: b }))))),
   );

@@ -1,6 +1,7 @@
 // The format registry: every supported export, most specific first; `generic` catches the rest.
 
 import { cellprofiler } from './cellprofiler.ts';
+import { clonoscope } from './clonoscope.ts';
 import { codex } from './codex.ts';
 import { cosmx } from './cosmx.ts';
 import { generic } from './generic.ts';
@@ -14,7 +15,7 @@ import type { CellFormat, FormatContext, FormatId } from './types.ts';
 import { visium } from './visium.ts';
 import { xenium } from './xenium.ts';
 
-export const FORMATS: readonly CellFormat[] = [visium, xenium, merscope, cosmx, mcmicro, qupath, halo, inform, steinbock, cellprofiler, codex, generic];
+export const FORMATS: readonly CellFormat[] = [visium, xenium, merscope, cosmx, mcmicro, qupath, halo, inform, steinbock, cellprofiler, codex, clonoscope, generic];
 
 export function formatById(id: FormatId): CellFormat {
   return FORMATS.find((f) => f.id === id)!;

@@ -15,6 +15,7 @@ export type FormatId =
   | 'steinbock'
   | 'cellprofiler'
   | 'codex'
+  | 'clonoscope'
   | 'generic';
 
 export interface FormatContext {
