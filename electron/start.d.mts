@@ -17,5 +17,6 @@ export declare function decideLaunch(input: {
   env: Readonly<Record<string, string | undefined>>;
 }): LaunchPlan;
 export declare function electronEnv<E extends Record<string, string | undefined>>(env: E): Omit<E, 'ELECTRON_RUN_AS_NODE'>;
+export declare function browserPage(files: readonly string[]): string;
 export declare function electronArgs(args: readonly string[], cwd: string): string[];
 export declare function main(args: readonly string[]): Promise<void>;

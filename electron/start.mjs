@@ -2,7 +2,8 @@
 // `npm start [files…]`: builds what is missing or stale (main + preload with esbuild, the renderer
 // with Vite), then starts Electron with the files. When Electron cannot run here (binary not
 // installed and not downloadable, no display, missing system libraries, …) it prints one sentence
-// saying why and serves the browser build instead (renderer/serve.mjs), opening a browser if it can.
+// saying why and serves the browser build instead (renderer/serve.mjs), opening a browser if it can
+// (at the sample data when no files were given).
 // The decisions are pure exported functions (tested in tests/unit/electron/start.test.ts).
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -160,7 +161,12 @@ async function serveInBrowser(reason, files) {
   console.log(fallbackSentence(reason));
   if (files.length > 0) console.log(`(The browser cannot be handed ${files.length === 1 ? 'that file' : 'those files'}: open ${files.length === 1 ? 'it' : 'them'} there with File → Open.)`);
   const { serve } = await import(pathToFileURL(path.join(root, 'renderer/serve.mjs')).href);
-  serve();
+  serve({ open: true, path: browserPage(files) });
+}
+
+/** The page the browser fallback opens: the sample data when no files were given (as Electron does). */
+export function browserPage(files) {
+  return files.length === 0 ? '/?open=sample-data' : '/';
 }
 
 /**
@@ -174,8 +180,6 @@ export function electronArgs(args, cwd) {
 export async function main(args) {
   const forwarded = electronArgs(args, process.env.INIT_CWD ?? process.cwd());
   const files = forwarded.filter((a) => !a.startsWith('-'));
-  // serve.mjs opens a browser when --open is among the process arguments.
-  if (!process.argv.includes('--open')) process.argv.push('--open');
   await ensureNodeSideBuilt();
   const { ensureRendererBuilt } = await import(pathToFileURL(path.join(root, 'renderer/serve.mjs')).href);
   ensureRendererBuilt();

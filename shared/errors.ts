@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'file-binary' // not text: a workbook, an image, HDF5, parquet, ...
   | 'file-unreadable' // the OS refused, or the gzip stream is corrupt
   | 'file-too-large' // over the size cap of the host
+  | 'file-unwritable' // a save failed (permissions, disk full); nothing half-written is left
   | 'no-coordinates' // a table, but no x/y columns could be found
   | 'no-rows' // a header but no usable data rows
   | 'not-a-cell-table' // a known companion file (scale factors, panel, ...) opened on its own

@@ -52,9 +52,17 @@ export interface InvokeApi {
   openRecent(path: string): Result<GrantedFile>;
   clearRecent(): void;
   appInfo(): AppInfo;
+  /**
+   * Asks where to save (native save dialog, `suggestedName` in the user's documents folder) and
+   * writes the bytes atomically (temporary file, then rename). The saved path, or null if cancelled.
+   */
+  saveFile(suggestedName: string, bytes: ArrayBuffer): Result<string | null>;
 }
 
-export type MenuCommand = 'open' | 'open-annotation' | 'column-mapping' | 'close-all' | 'toggle-theme' | 'about';
+/** Largest file the window may ask main to save (bytes). */
+export const MAX_SAVE_BYTES = 2 * 1024 * 1024 * 1024 - 1;
+
+export type MenuCommand = 'open' | 'open-annotation' | 'open-sample-data' | 'new-simulation' | 'column-mapping' | 'close-all' | 'toggle-theme' | 'about';
 
 /** Main → renderer notifications (webContents.send / ipcRenderer.on). */
 export interface EventApi {
@@ -75,6 +83,7 @@ export const INVOKE_CHANNELS = [
   'openRecent',
   'clearRecent',
   'appInfo',
+  'saveFile',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = ['menu', 'openFiles'] as const satisfies readonly EventChannel[];
@@ -112,6 +121,7 @@ export type Validated<K extends InvokeChannel> = { ok: true; args: Parameters<In
 const MAX_PATH = 4096;
 const isToken = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(v);
 const isPath = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_PATH && !v.includes('\0');
+const isFileName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 255 && !/[\\/\0]/.test(v) && v !== '.' && v !== '..';
 const isCount = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
 
 /** Relative companion paths a format may ask for: a sibling, or a file in a sibling folder. */
@@ -147,4 +157,10 @@ export const VALIDATORS: { readonly [K in InvokeChannel]: (args: readonly unknow
   },
   clearRecent: (a) => (a.length === 0 ? { ok: true, args: [] } : { ok: false, reason: arity(a, 0)! }),
   appInfo: (a) => (a.length === 0 ? { ok: true, args: [] } : { ok: false, reason: arity(a, 0)! }),
+  saveFile: (a) => {
+    const bad =
+      arity(a, 2) ??
+      (!isFileName(a[0]) ? 'suggestedName must be a plain file name (no folders), at most 255 characters' : !(a[1] instanceof ArrayBuffer) ? 'bytes must be an ArrayBuffer' : a[1].byteLength > MAX_SAVE_BYTES ? 'bytes exceed the 2 GiB limit' : null);
+    return bad ? { ok: false, reason: bad } : { ok: true, args: [a[0] as string, a[1] as ArrayBuffer] };
+  },
 };

@@ -13,7 +13,8 @@ export function newToken(): string {
   return randomBytes(18).toString('base64url');
 }
 
-function errorCode(e: unknown): string {
+/** The Node error code ('ENOENT', 'EACCES', …) of a failed fs call; '' when there is none. */
+export function errorCode(e: unknown): string {
   return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
 }
 

@@ -5,12 +5,15 @@ import { fail, ok, toAppError, type Result } from '../../shared/errors.ts';
 import type { AppInfo, GrantedFile, MainHandlers, OpenPurpose } from '../../shared/ipc.ts';
 import type { FileGrants } from './files.ts';
 import type { RecentList } from './recent.ts';
+import { atomicWrite } from './save.ts';
 
 export interface HandlerDeps {
   readonly grants: FileGrants;
   readonly recent: RecentList;
   /** Native open dialog: chosen paths, [] when cancelled. */
   readonly chooseFiles: (purpose: OpenPurpose) => Promise<string[]>;
+  /** Native save dialog, opened at `suggestedName` in the documents folder: the path, null when cancelled. */
+  readonly chooseSavePath: (suggestedName: string) => Promise<string | null>;
   readonly appInfo: () => AppInfo;
   /** Where non-fatal problems go (a recent.json that cannot be written). */
   readonly warn?: (message: string) => void;
@@ -65,6 +68,12 @@ export function createHandlers(deps: HandlerDeps): MainHandlers {
     clearRecent: () => recent.clear(),
 
     appInfo: () => deps.appInfo(),
+
+    async saveFile(suggestedName, bytes): Promise<Result<string | null>> {
+      const target = await deps.chooseSavePath(suggestedName);
+      if (target === null) return ok(null);
+      return atomicWrite(target, bytes);
+    },
   };
 }
 

@@ -5,7 +5,7 @@
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
 import type { MenuCommand, RecentFile } from '../../shared/ipc.ts';
-import { chooseFiles } from './dialogs.ts';
+import { chooseFiles, chooseSavePath } from './dialogs.ts';
 import { createFileGrants } from './files.ts';
 import { createHandlers, grantPaths } from './handlers.ts';
 import { registerIpc, sendEvent } from './ipc.ts';
@@ -13,7 +13,7 @@ import { createOpenQueue, filesFromArgv } from './launch.ts';
 import { installMenu } from './menu.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
 import { createRecentList, type RecentList } from './recent.ts';
-import { createMainWindow, preloadPath } from './window.ts';
+import { createMainWindow, preloadPath, startPageUrl } from './window.ts';
 
 const buildDir = path.resolve(__dirname, '..');
 /** argv entries before the user's: the executable, plus the app path when run as `electron <app>`. */
@@ -32,6 +32,7 @@ function start(): void {
   const grants = createFileGrants();
   let win: BrowserWindow | null = null;
   let recent: RecentList | null = null;
+  let windowsOpened = 0;
 
   const queue = createOpenQueue((paths) => void deliver(paths));
   queue.push(filesFromArgv(process.argv, process.cwd(), argvSkip));
@@ -49,7 +50,9 @@ function start(): void {
   }
 
   function openWindow(): BrowserWindow {
-    const w = createMainWindow(preloadPath(__dirname));
+    // The first window shows the sample data unless files wait to be opened.
+    const url = startPageUrl({ firstWindow: windowsOpened++ === 0, filesWaiting: queue.hasPending() });
+    const w = createMainWindow(preloadPath(__dirname), url);
     w.webContents.on('did-start-loading', () => queue.markNotReady());
     w.webContents.on('did-finish-load', () => queue.markReady());
     w.webContents.on('render-process-gone', (_e, d) => console.error(`The window's renderer stopped (${d.reason}).`));
@@ -94,6 +97,15 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
 
+  /** Where the save dialog opens; the home folder where the OS has no documents folder. */
+  function documentsFolder(): string {
+    try {
+      return app.getPath('documents');
+    } catch {
+      return app.getPath('home');
+    }
+  }
+
   app.whenReady().then(async () => {
     handleAppProtocol(path.join(buildDir, 'renderer'));
     const osRecent = process.platform === 'darwin' || process.platform === 'win32' ? { add: (p: string) => app.addRecentDocument(p), clear: () => app.clearRecentDocuments() } : undefined;
@@ -104,6 +116,7 @@ function start(): void {
         grants,
         recent,
         chooseFiles: (purpose) => chooseFiles(win, purpose),
+        chooseSavePath: (name) => chooseSavePath(win, name, documentsFolder()),
         appInfo: () => ({ name: app.getName(), version: app.getVersion(), electron: process.versions.electron ?? '', platform: process.platform }),
       }),
       { isGranted: grants.isGranted },

@@ -28,9 +28,10 @@ const RETURNS_RESULT: { readonly [K in InvokeChannel]: K extends ResultChannel ?
   openRecent: true,
   clearRecent: false,
   appInfo: false,
+  saveFile: true,
 };
 
-/** Channels whose first argument is a file token. */
+/** Channels whose first argument is a file token (saveFile takes none: the user picks the path in main). */
 const TOKEN_CHANNELS: ReadonlySet<InvokeChannel> = new Set<InvokeChannel>(['readFileChunk', 'openCompanion']);
 
 export class IpcRefused extends Error {

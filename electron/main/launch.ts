@@ -23,6 +23,8 @@ export interface OpenQueue {
   markReady(): void;
   /** The window is gone (closed or reloading): hold deliveries again. */
   markNotReady(): void;
+  /** True while paths wait for the window. */
+  hasPending(): boolean;
 }
 
 export function createOpenQueue(deliver: (paths: string[]) => void): OpenQueue {
@@ -41,5 +43,6 @@ export function createOpenQueue(deliver: (paths: string[]) => void): OpenQueue {
     markNotReady() {
       ready = false;
     },
+    hasPending: () => pending.length > 0,
   };
 }

@@ -51,11 +51,22 @@ export function denyAllPermissions(session: Session): void {
   session.setDevicePermissionHandler(() => false);
 }
 
-export function createMainWindow(preload: string): BrowserWindow {
+/** The start page with the query that makes the renderer open the bundled sample data. */
+export const SAMPLE_DATA_URL = `${APP_INDEX_URL}?open=sample-data`;
+
+/**
+ * The page a new window loads. Only the first window at start-up, with no files waiting to be opened
+ * (command line, macOS open-file), shows the sample data; files arrive through `openFiles` instead.
+ */
+export function startPageUrl(opts: { readonly firstWindow: boolean; readonly filesWaiting: boolean }): string {
+  return opts.firstWindow && !opts.filesWaiting ? SAMPLE_DATA_URL : APP_INDEX_URL;
+}
+
+export function createMainWindow(preload: string, url: string = APP_INDEX_URL): BrowserWindow {
   const win = new BrowserWindow(windowOptions(preload));
   lockDownContents(win.webContents);
   denyAllPermissions(win.webContents.session);
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(APP_INDEX_URL);
+  void win.loadURL(url);
   return win;
 }

@@ -13,11 +13,13 @@ export function renderReport(el: HTMLElement, sample: Sample | undefined): void 
   clear(el);
   delete el.dataset.bounds;
   delete el.dataset.format;
+  delete el.dataset.loadMs;
   if (!sample) return;
   const { report, table } = sample;
   const bounds = boundsOf(table);
   el.dataset.bounds = JSON.stringify(bounds);
   el.dataset.format = report.format;
+  el.dataset.loadMs = String(Math.round(sample.loadMs));
   const unit = table.units === 'um' ? 'µm' : 'px';
   const extent = `x ${num(bounds.x[0])} … ${num(bounds.x[1])}, y ${num(bounds.y[0])} … ${num(bounds.y[1])} ${unit}`;
   const delim = report.delimiter === '\t' ? 'tab' : report.delimiter === ' ' ? 'space' : `'${report.delimiter}'`;

@@ -79,12 +79,22 @@ export class CategoryBuilder {
   n = 0;
   readonly labels: string[] = [];
   private readonly byLabel = new Map<string, number>();
-  private readonly byHash = new Map<number, number[]>();
   /** Byte spellings seen so far ("aliases") and the label code each stands for. */
   private readonly rawBytes: Uint8Array[] = [];
   private readonly aliasCode: number[] = [];
+  /** Open-addressing table of aliases by hash of their bytes: slot holds alias + 1 (0 = empty). */
+  private slots = new Int32Array(256);
+  private slotHash = new Int32Array(256);
+  /** The alias matched last: consecutive rows often repeat a label. */
+  private last = -1;
   constructor(readonly name: string, capacity: number, private readonly decoder: FieldDecoder) {
     this.codes = new Uint32Array(capacity);
+  }
+  private same(alias: number, b: Uint8Array, s: number, e: number): boolean {
+    const raw = this.rawBytes[alias]!;
+    if (raw.length !== e - s) return false;
+    for (let k = 0; k < raw.length; k++) if (raw[k] !== b[s + k]) return false;
+    return true;
   }
   push(b: Uint8Array, s: number, e: number, quoted: boolean): true {
     if (this.n === this.codes.length) this.codes = grow(this.codes, this.n + 1);
@@ -95,15 +105,18 @@ export class CategoryBuilder {
     // trim spaces: "Tumor " and "Tumor" are one category
     while (s < e && b[s] === 32) s++;
     while (e > s && b[e - 1] === 32) e--;
+    if (this.last >= 0 && !quoted && this.same(this.last, b, s, e)) {
+      this.codes[this.n++] = this.aliasCode[this.last]!;
+      return true;
+    }
     let h = 0x811c9dc5 ^ (quoted ? QUOTE : 0);
     for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-    const bucket = this.byHash.get(h);
-    if (bucket) {
-      outer: for (const alias of bucket) {
-        const raw = this.rawBytes[alias]!;
-        if (raw.length !== e - s) continue;
-        for (let k = 0; k < raw.length; k++) if (raw[k] !== b[s + k]) continue outer;
-        this.codes[this.n++] = this.aliasCode[alias]!;
+    const mask = this.slots.length - 1;
+    let i = h & mask;
+    for (let slot = this.slots[i]!; slot !== 0; slot = this.slots[(i = (i + 1) & mask)]!) {
+      if (this.slotHash[i] === h && this.same(slot - 1, b, s, e)) {
+        this.last = quoted ? -1 : slot - 1;
+        this.codes[this.n++] = this.aliasCode[slot - 1]!;
         return true;
       }
     }
@@ -118,10 +131,25 @@ export class CategoryBuilder {
     const alias = this.rawBytes.length;
     this.rawBytes.push(b.slice(s, e));
     this.aliasCode.push(code);
-    if (bucket) bucket.push(alias);
-    else this.byHash.set(h, [alias]);
+    this.slots[i] = alias + 1;
+    this.slotHash[i] = h;
+    if (this.rawBytes.length * 2 > this.slots.length) this.rehash();
     this.codes[this.n++] = code;
     return true;
+  }
+  /** Doubles the alias table (kept at most half full). */
+  private rehash(): void {
+    const old = this.slots, oldHash = this.slotHash;
+    this.slots = new Int32Array(old.length * 2);
+    this.slotHash = new Int32Array(old.length * 2);
+    const mask = this.slots.length - 1;
+    for (let k = 0; k < old.length; k++) {
+      if (old[k] === 0) continue;
+      let i = oldHash[k]! & mask;
+      while (this.slots[i] !== 0) i = (i + 1) & mask;
+      this.slots[i] = old[k]!;
+      this.slotHash[i] = oldHash[k]!;
+    }
   }
   pushLabel(label: string | undefined): void {
     if (this.n === this.codes.length) this.codes = grow(this.codes, this.n + 1);

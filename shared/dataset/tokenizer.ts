@@ -129,6 +129,7 @@ export class RowTokenizer {
   private scan(buf: Uint8Array, sink: RowSink, final: boolean): number {
     const delim = this.delimiter;
     const { starts, ends, quoted, numeric, numbers, point } = this;
+    const values = numbers.values, ok = numbers.ok;
     const cap = starts.length;
     const len = buf.length;
     let p = 0;
@@ -145,7 +146,7 @@ export class RowTokenizer {
         let q = 0;
         if (p < len && buf[p] === QUOTE) {
           q = 1;
-          if (count < cap) numbers.ok[count] = 0;
+          if (count < cap) ok[count] = 0;
           s = p + 1;
           let i = s;
           for (;;) {
@@ -196,12 +197,12 @@ export class RowTokenizer {
           const end = t === delim || t === LF || (t === CR && p + 1 < len && buf[p + 1] === LF);
           if (end && digits + frac > 0 && digits + frac <= 15) {
             const v = frac === 0 ? m : m / POW10[frac]!;
-            numbers.values[count] = negative ? -v : v;
-            numbers.ok[count] = 1;
+            values[count] = negative ? -v : v;
+            ok[count] = 1;
             e = p;
             if (t === CR) p++; // stand on the LF of CRLF; the field ends before the CR
           } else {
-            numbers.ok[count] = 0;
+            ok[count] = 0;
             while (p < len && (c = buf[p]!) !== delim && c !== LF) p++;
             e = p;
           }

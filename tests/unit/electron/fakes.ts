@@ -35,5 +35,6 @@ export function spyHandlers(): { [K in keyof MainHandlers]: ReturnType<typeof vi
     openRecent: vi.fn(async () => ok(file)),
     clearRecent: vi.fn(async () => undefined),
     appInfo: vi.fn(() => ({ name: 'Clonoscope', version: '0.1.0', electron: '41.0.0', platform: 'linux' })),
+    saveFile: vi.fn(async () => ok('/home/lab/Documents/figure.png')),
   } as never;
 }

@@ -1,6 +1,6 @@
 // electron/main/handlers.ts wired to real grants and a real recent list over temp files,
 // reached through registerIpc as the window would reach it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -21,14 +21,16 @@ const file = (name: string, content = 'cell_id,x,y\n1,0,0\n') => {
   return p;
 };
 
-function setup(chosen: string[] = []) {
+function setup(chosen: string[] = [], saveTo: string | null = null) {
   const grants = createFileGrants();
   const recent = createRecentList({ file: path.join(dir, 'userData', 'recent.json') });
   const chooseFiles = vi.fn(async (_p: OpenPurpose) => chosen);
-  const handlers = createHandlers({ grants, recent, chooseFiles, appInfo: () => ({ name: 'Clonoscope', version: '0.1.0', electron: '41', platform: 'linux' }) });
+  const chooseSavePath = vi.fn(async (_name: string) => saveTo);
+  const appInfo = () => ({ name: 'Clonoscope', version: '0.1.0', electron: '41', platform: 'linux' });
+  const handlers = createHandlers({ grants, recent, chooseFiles, chooseSavePath, appInfo });
   const ipc = fakeIpcMain();
   registerIpc(ipc, handlers, { isGranted: grants.isGranted, log: () => undefined });
-  return { ipc, grants, recent, chooseFiles };
+  return { ipc, grants, recent, chooseFiles, chooseSavePath };
 }
 
 beforeEach(() => {
@@ -85,6 +87,37 @@ describe('handlers', () => {
     await ipc.call('clearRecent', TRUSTED);
     expect(await ipc.call('listRecent', TRUSTED)).toEqual([]);
     expect(await ipc.call('appInfo', TRUSTED)).toMatchObject({ name: 'Clonoscope' });
+  });
+
+  it('saveFile asks where, writes the bytes there and answers the path', async () => {
+    const to = path.join(dir, 'figure.svg');
+    const { ipc, chooseSavePath, recent } = setup([], to);
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect(await ipc.call('saveFile', TRUSTED, 'section.svg', svg.buffer)).toEqual({ ok: true, value: to });
+    expect(chooseSavePath).toHaveBeenCalledWith('section.svg');
+    expect(readFileSync(to, 'utf8')).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect(await recent.list()).toEqual([]); // saved files are not opened files
+  });
+
+  it('saveFile answers null and writes nothing when the dialog is cancelled', async () => {
+    const { ipc } = setup([], null);
+    expect(await ipc.call('saveFile', TRUSTED, 'section.png', new ArrayBuffer(3))).toEqual({ ok: true, value: null });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('saveFile explains a write that failed', async () => {
+    const to = path.join(dir, 'gone', 'composition.csv');
+    const { ipc } = setup([], to);
+    expect(await ipc.call('saveFile', TRUSTED, 'composition.csv', new ArrayBuffer(3))).toEqual({
+      ok: false,
+      error: { code: 'file-unwritable', message: `${to} could not be saved: its folder no longer exists.`, file: to },
+    });
+  });
+
+  it('saveFile refuses a suggested name with a folder before asking anything', async () => {
+    const { ipc, chooseSavePath } = setup([], path.join(dir, 'x.png'));
+    expect(await ipc.call('saveFile', TRUSTED, '../x.png', new ArrayBuffer(3))).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(chooseSavePath).not.toHaveBeenCalled();
   });
 
   it('grantPaths grants what it can and explains the rest', async () => {

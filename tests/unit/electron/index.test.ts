@@ -83,8 +83,9 @@ describe('main process lifecycle', () => {
     m.resolveReady();
     await vi.waitFor(() => expect(m.windows).toHaveLength(1));
     expect(m.order.slice(0, 2)).toEqual(['scheme', 'protocol']);
-    expect(m.order.filter((s) => s === 'ipc')).toHaveLength(8);
+    expect(m.order.filter((s) => s === 'ipc')).toHaveLength(9);
     expect(m.order.indexOf('menu')).toBeLessThan(m.order.indexOf('window'));
+    // Files were given, so the window opens without the sample data (the files come as openFiles).
     expect(m.windows[0]!.loadURL).toHaveBeenCalledWith('app://clonoscope/index.html');
   });
 

@@ -46,6 +46,9 @@ describe('registerIpc', () => {
     expect(await s.ipc.call('openCompanion', TRUSTED, GRANTED, '../spatial/scalefactors_json.json')).toMatchObject({ ok: true });
     expect(await s.ipc.call('appInfo', TRUSTED)).toMatchObject({ name: 'Clonoscope' });
     expect(await s.ipc.call('openFileDialog', TRUSTED, 'annotation')).toMatchObject({ ok: true });
+    const png = new ArrayBuffer(8);
+    expect(await s.ipc.call('saveFile', TRUSTED, 'section 1.png', png)).toMatchObject({ ok: true });
+    expect(s.handlers.saveFile).toHaveBeenCalledWith('section 1.png', png);
   });
 
   const malicious: [string, (typeof INVOKE_CHANNELS)[number], unknown[]][] = [
@@ -77,6 +80,20 @@ describe('registerIpc', () => {
     ['a dropped path that is an object', 'grantDroppedFile', [{ path: '/etc/passwd' }]],
     ['a huge dropped path', 'grantDroppedFile', ['/'.repeat(5000)]],
     ['a recent path that is a number', 'openRecent', [42]],
+    ['a suggested name with a folder', 'saveFile', ['figures/a.png', new ArrayBuffer(1)]],
+    ['a suggested name that climbs out', 'saveFile', ['../../.bashrc', new ArrayBuffer(1)]],
+    ['a suggested name that is ..', 'saveFile', ['..', new ArrayBuffer(1)]],
+    ['an absolute suggested name', 'saveFile', ['/etc/passwd', new ArrayBuffer(1)]],
+    ['a Windows path as suggested name', 'saveFile', ['C:\\Windows\\win.ini', new ArrayBuffer(1)]],
+    ['a suggested name with a NUL', 'saveFile', ['a\0.png', new ArrayBuffer(1)]],
+    ['an empty suggested name', 'saveFile', ['', new ArrayBuffer(1)]],
+    ['a suggested name over 255 characters', 'saveFile', [`${'a'.repeat(252)}.png`, new ArrayBuffer(1)]],
+    ['a suggested name that is not a string', 'saveFile', [{ toString: () => 'a.png' }, new ArrayBuffer(1)]],
+    ['bytes as a string', 'saveFile', ['a.csv', 'x,y\n1,2\n']],
+    ['bytes as a typed array', 'saveFile', ['a.png', new Uint8Array(4)]],
+    ['bytes as a plain array', 'saveFile', ['a.png', [1, 2, 3]]],
+    ['no bytes', 'saveFile', ['a.png']],
+    ['a third argument', 'saveFile', ['a.png', new ArrayBuffer(1), '/etc/passwd']],
   ];
   it.each(malicious)('refuses %s without calling a handler', async (_what, name, args) => {
     expectRefused(await s.ipc.call(name, TRUSTED, ...args));

@@ -32,4 +32,15 @@ describe('open queue', () => {
     q.markReady();
     expect(deliver).toHaveBeenCalledTimes(3);
   });
+
+  it('says whether paths are waiting (the first window skips the sample data then)', () => {
+    const q = createOpenQueue(vi.fn());
+    expect(q.hasPending()).toBe(false);
+    q.push([]);
+    expect(q.hasPending()).toBe(false);
+    q.push(['/a.csv']);
+    expect(q.hasPending()).toBe(true);
+    q.markReady();
+    expect(q.hasPending()).toBe(false);
+  });
 });

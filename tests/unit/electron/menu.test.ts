@@ -33,12 +33,14 @@ describe('menuTemplate', () => {
     expect(build({ platform: 'darwin' }).template.map((m) => m.label ?? m.role)).toEqual(['appMenu', '&File', '&Edit', '&View', 'windowMenu', 'help']);
   });
 
-  it('File has Open…, Open Annotations…, Open Recent, Column Mapping…, Close All with their accelerators and commands', () => {
+  it('File has Open…, Open Annotations…, Open Recent, the sample data, a new simulation, Column Mapping…, Close All with their accelerators and commands', () => {
     const { template, actions } = build();
     const file = sub(template[0]);
     const expected: [string, string | undefined, string][] = [
       ['Open…', 'CmdOrCtrl+O', 'open'],
       ['Open Annotations…', 'CmdOrCtrl+Shift+O', 'open-annotation'],
+      ['Open Sample Data', undefined, 'open-sample-data'],
+      ['New Simulated Tumour…', 'CmdOrCtrl+Shift+N', 'new-simulation'],
       ['Column Mapping…', 'CmdOrCtrl+M', 'column-mapping'],
       ['Close All', undefined, 'close-all'],
     ];
@@ -50,6 +52,17 @@ describe('menuTemplate', () => {
     }
     expect(file.some((i) => i.role === 'quit')).toBe(true);
     expect(build({ platform: 'darwin' }).template[1]!.submenu).not.toContainEqual({ role: 'quit' });
+  });
+
+  it('puts the sample data and the new simulation after Open Recent, set apart by separators', () => {
+    const labels = sub(build().template[0]).map((i) => i.label ?? i.type ?? i.role);
+    const at = labels.indexOf('Open Recent');
+    expect(labels.slice(at, at + 5)).toEqual(['Open Recent', 'separator', 'Open Sample Data', 'New Simulated Tumour…', 'separator']);
+  });
+
+  it('uses every accelerator once', () => {
+    const accelerators = build().template.flatMap((m) => sub(m)).map((i) => i.accelerator).filter(Boolean);
+    expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 
   it('Open Recent lists the recent files newest first, reopens by path, and can be cleared', () => {

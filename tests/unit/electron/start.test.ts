@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  browserPage,
   decideLaunch,
   displayProblem,
   earlyExitReason,
@@ -109,6 +110,13 @@ describe('arguments and environment for Electron', () => {
 
   it('drops ELECTRON_RUN_AS_NODE', () => {
     expect(electronEnv({ ELECTRON_RUN_AS_NODE: '1', PATH: '/bin' })).toEqual({ PATH: '/bin' });
+  });
+});
+
+describe('browser fallback page', () => {
+  it('opens the sample data when no files were given, else the plain page', () => {
+    expect(browserPage([])).toBe('/?open=sample-data');
+    expect(browserPage(['/data/cells.csv'])).toBe('/');
   });
 });
 

@@ -34,7 +34,7 @@ vi.mock('electron', () => {
   return { BrowserWindow, protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() } };
 });
 
-import { createMainWindow, preloadPath, windowOptions } from '../../../electron/main/window.ts';
+import { createMainWindow, preloadPath, SAMPLE_DATA_URL, startPageUrl, windowOptions } from '../../../electron/main/window.ts';
 
 describe('windowOptions', () => {
   it('isolates and sandboxes the page, with no Node and web security on', () => {
@@ -71,6 +71,11 @@ describe('createMainWindow', () => {
     expect(w.show).toHaveBeenCalled();
   });
 
+  it('loads the page it is given (the sample-data start page)', () => {
+    createMainWindow('/p.cjs', SAMPLE_DATA_URL);
+    expect(created.at(-1)!.loadURL).toHaveBeenCalledWith('app://clonoscope/index.html?open=sample-data');
+  });
+
   it('blocks navigation, redirects and webviews', () => {
     const w = win();
     for (const e of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
@@ -92,5 +97,14 @@ describe('createMainWindow', () => {
     expect(callback.mock.calls.every(([granted]) => granted === false)).toBe(true);
     expect((s.setPermissionCheckHandler!.mock.calls[0]![0] as () => boolean)()).toBe(false);
     expect((s.setDevicePermissionHandler!.mock.calls[0]![0] as () => boolean)()).toBe(false);
+  });
+});
+
+describe('startPageUrl', () => {
+  it('opens the sample data only in the first window, and only when no files wait to be opened', () => {
+    expect(startPageUrl({ firstWindow: true, filesWaiting: false })).toBe('app://clonoscope/index.html?open=sample-data');
+    expect(startPageUrl({ firstWindow: true, filesWaiting: true })).toBe('app://clonoscope/index.html');
+    expect(startPageUrl({ firstWindow: false, filesWaiting: false })).toBe('app://clonoscope/index.html');
+    expect(startPageUrl({ firstWindow: false, filesWaiting: true })).toBe('app://clonoscope/index.html');
   });
 });
