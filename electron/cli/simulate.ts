@@ -9,6 +9,7 @@ import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
 import { formatCount } from '../../shared/errors.ts';
+import { addOverride, editableKeys, overridesOf, type Overrides } from '../../shared/sim/overrides.ts';
 import { isPresetName, presetParams, PRESET_NAMES, type MetastasisMode, type PresetName } from '../../shared/sim/params.ts';
 import { simulate, type Simulation } from '../../shared/sim/simulate.ts';
 import { simulationRecord } from '../../shared/sim/record.ts';
@@ -24,6 +25,8 @@ const HELP = `Usage: clonoscope simulate --out DIR [options]
   --metastasis MODE       late | early: also grow a metastasis branching off the primary
   --metastasis-cells M    tumour cells to grow in the metastasis [a third of --cells]
   --metastasis-seed S     its own seed [seed + 1]
+  --set KEY=VALUE         change a model parameter (repeatable), e.g. --set death=0.5 --set mode=eden;
+                          KEY is one of ${editableKeys().join(', ')}
   --gzip                  write the per-cell tables as .csv.gz
   --out DIR               folder for the files (created when missing)
 
@@ -36,6 +39,8 @@ export interface SimulateOptions {
   readonly cells: number;
   readonly seed: number;
   readonly metastasis?: { readonly mode: MetastasisMode; readonly cells: number; readonly seed: number };
+  /** Parameters changed from the preset's (--set). */
+  readonly overrides?: Overrides;
   readonly gzip: boolean;
   readonly out: string;
 }
@@ -65,6 +70,7 @@ export async function simulateCommand(args: readonly string[]): Promise<number> 
         metastasis: { type: 'string' },
         'metastasis-cells': { type: 'string' },
         'metastasis-seed': { type: 'string' },
+        set: { type: 'string', multiple: true },
         gzip: { type: 'boolean' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -92,11 +98,17 @@ export async function simulateCommand(args: readonly string[]): Promise<number> 
   const metSeed = wholeNumber(v['metastasis-seed'], (seed + 1) % 0x100000000, 0xffffffff);
   if (metSeed === null) return usage(`--metastasis-seed must be a whole number from 0 to 4294967295, not '${v['metastasis-seed']}'.`);
   if (!v.out) return usage('--out DIR is required: the folder to write the tables to.');
+  const overrides: Overrides = { growth: {}, tissue: {} };
+  for (const assignment of v.set ?? []) {
+    const problem = addOverride(overrides, assignment);
+    if (problem) return usage(`--set ${problem}`);
+  }
   return runSimulation({
     preset,
     cells,
     seed,
     ...(v.metastasis ? { metastasis: { mode: v.metastasis, cells: metCells, seed: metSeed } } : {}),
+    ...(v.set?.length ? { overrides } : {}),
     gzip: !!v.gzip,
     out: v.out,
   });
@@ -106,7 +118,7 @@ export async function simulateCommand(args: readonly string[]): Promise<number> 
 export async function runSimulation(o: SimulateOptions): Promise<number> {
   const result = simulate({
     preset: o.preset,
-    params: presetParams(o.preset, { cells: o.cells, seed: o.seed }),
+    params: presetParams(o.preset, { cells: o.cells, seed: o.seed, ...overridesOf(o.overrides) }),
     ...(o.metastasis ? { metastasis: { ...o.metastasis, privateMutations: 5 } } : {}),
   });
   if (!result.ok) {
@@ -150,6 +162,7 @@ async function writeSimulation(sim: Simulation, o: SimulateOptions): Promise<[st
 function commandLine(o: SimulateOptions): string {
   const parts = ['clonoscope simulate', `--preset ${o.preset}`, `--cells ${o.cells}`, `--seed ${o.seed}`];
   if (o.metastasis) parts.push(`--metastasis ${o.metastasis.mode}`, `--metastasis-cells ${o.metastasis.cells}`, `--metastasis-seed ${o.metastasis.seed}`);
+  for (const [k, v] of Object.entries({ ...o.overrides?.growth, ...o.overrides?.tissue })) parts.push(`--set ${k}=${v}`);
   if (o.gzip) parts.push('--gzip');
   return parts.join(' ');
 }

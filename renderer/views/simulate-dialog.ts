@@ -1,6 +1,7 @@
 // "New simulated tumour…": preset, number of cells, seed, and an optional metastasis.
 
-import { PRESET_NAMES, PRESETS, type PresetName } from '../../shared/sim/params.ts';
+import { addOverride, type Overrides } from '../../shared/sim/overrides.ts';
+import { PRESET_NAMES, PRESETS, presetParams, type PresetName } from '../../shared/sim/params.ts';
 import type { SimulateRequest } from '../workers/simulate.worker.ts';
 import { h } from './dom.ts';
 
@@ -14,9 +15,13 @@ export function showSimulateDialog(): Promise<SimulateRequest | null> {
   const preset = h('select', { name: 'preset', testid: 'sim-preset' }, ...PRESET_NAMES.map((p) => h('option', { value: p, text: PRESETS[p].label })));
   preset.value = 'selective-sweep';
   const about = h('p', { class: 'muted', testid: 'sim-preset-about' });
-  const syncAbout = () => (about.textContent = PRESETS[preset.value as PresetName].description);
-  preset.addEventListener('change', syncAbout);
-  syncAbout();
+  const model = modelFields();
+  const syncPreset = () => {
+    about.textContent = PRESETS[preset.value as PresetName].description;
+    model.reset(preset.value as PresetName);
+  };
+  preset.addEventListener('change', syncPreset);
+  syncPreset();
   const cells = h('input', { type: 'number', name: 'cells', min: '100', max: String(MAX_CELLS), step: '1', value: '20000', required: true, testid: 'sim-cells' });
   const seed = h('input', { type: 'number', name: 'seed', min: '0', max: '4294967295', step: '1', value: '1', required: true, testid: 'sim-seed' });
   const reseed = h('button', { type: 'button', text: 'New seed', title: 'Pick a random seed (it is shown, so the tumour can be made again)', on: { click: () => (seed.value = String(randomSeed())) } });
@@ -43,6 +48,7 @@ export function showSimulateDialog(): Promise<SimulateRequest | null> {
       h('label', {}, h('span', { text: 'Metastasis seed' }), metSeed),
     ),
     about,
+    model.el,
     error,
     h('menu', {}, h('button', { value: 'cancel', text: 'Cancel', formNoValidate: true, testid: 'sim-cancel' }), h('button', { value: 'run', class: 'primary', text: 'Simulate', testid: 'sim-run' })),
   );
@@ -63,9 +69,11 @@ export function showSimulateDialog(): Promise<SimulateRequest | null> {
             : metMode.value && !whole(ms, 0, 4294967295)
               ? 'The metastasis seed must be a whole number from 0 to 4294967295.'
               : null;
-      if (problem) {
+      const overrides = model.read();
+      const bad = problem ?? (typeof overrides === 'string' ? overrides : null);
+      if (bad) {
         e.preventDefault();
-        error.textContent = problem;
+        error.textContent = bad;
         return;
       }
       resolve({
@@ -73,6 +81,7 @@ export function showSimulateDialog(): Promise<SimulateRequest | null> {
         cells: n,
         seed: s,
         ...(metMode.value ? { metastasis: { mode: metMode.value as 'late' | 'early', cells: mn, seed: ms } } : {}),
+        overrides: overrides as Overrides,
       });
     });
     dialog.addEventListener('close', () => {
@@ -80,4 +89,36 @@ export function showSimulateDialog(): Promise<SimulateRequest | null> {
       resolve(null);
     });
   });
+}
+
+/** The model's parameters, prefilled from the preset (SCIENCE.md §2.6); collapsed by default. */
+function modelFields(): { el: HTMLElement; reset(p: PresetName): void; read(): Overrides | string } {
+  const fields: [key: string, label: string, input: HTMLInputElement | HTMLSelectElement][] = [
+    ['mode', 'Growth mode', h('select', {}, ...['push', 'eden', 'random-neighbour'].map((v) => h('option', { value: v, text: v })))],
+    ['lattice', 'Lattice', h('select', {}, ...['hex', 'moore', 'neumann'].map((v) => h('option', { value: v, text: v })))],
+    ['death', 'Death rate d (birth b = 1)', h('input', { type: 'number', step: 'any', min: '0' })],
+    ['pDriver', 'Driver probability per division', h('input', { type: 'number', step: 'any', min: '0', max: '1' })],
+    ['sDriver', 'Driver effect s (birth × 1+s)', h('input', { type: 'number', step: 'any' })],
+    ['mu', 'Neutral mutations per division', h('input', { type: 'number', step: 'any', min: '0' })],
+    ['nTruncal', 'Truncal mutations', h('input', { type: 'number', step: '1', min: '0' })],
+    ['frontWidthUm', 'Invasive front width (µm)', h('input', { type: 'number', step: 'any', min: '0' })],
+  ];
+  for (const [key, , input] of fields) input.dataset.testid = `sim-${key}`;
+  const el = h('details', { class: 'model' }, h('summary', { text: 'Model parameters' }), h('div', { class: 'grid' }, ...fields.map(([, label, input]) => h('label', {}, h('span', { text: label }), input))));
+  return {
+    el,
+    reset(p) {
+      const params = presetParams(p);
+      const values: Record<string, unknown> = { ...params.growth, ...params.tissue };
+      for (const [key, , input] of fields) input.value = String(values[key]);
+    },
+    read() {
+      const o: Overrides = { growth: {}, tissue: {} };
+      for (const [key, label, input] of fields) {
+        const problem = addOverride(o, `${key}=${input.value}`);
+        if (problem) return `${label}: ${problem}`;
+      }
+      return o;
+    },
+  };
 }

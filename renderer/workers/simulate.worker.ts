@@ -2,6 +2,7 @@
 // returns each section as the per-cell CSV the simulator writes, so the result opens like any file.
 
 import { cellsCsvChunks } from '../../shared/sim/output-tables.ts';
+import { overridesOf, type Overrides } from '../../shared/sim/overrides.ts';
 import { presetParams, type MetastasisMode, type PresetName } from '../../shared/sim/params.ts';
 import { simulate } from '../../shared/sim/simulate.ts';
 import type { AppError } from '../../shared/errors.ts';
@@ -11,6 +12,8 @@ export interface SimulateRequest {
   readonly cells: number;
   readonly seed: number;
   readonly metastasis?: { readonly mode: MetastasisMode; readonly cells: number; readonly seed: number };
+  /** Model parameters changed from the preset's. */
+  readonly overrides?: Overrides;
 }
 
 export type SimulateMessage =
@@ -37,7 +40,7 @@ scope.onmessage = (e) => {
   const post = (stage: string) => scope.postMessage({ type: 'stage', stage: STAGES[stage] ?? 'Writing the cell tables', fraction: order.indexOf(stage) / order.length });
   const result = simulate({
     preset: req.preset,
-    params: presetParams(req.preset, { cells: req.cells, seed: req.seed }),
+    params: presetParams(req.preset, { cells: req.cells, seed: req.seed, ...overridesOf(req.overrides) }),
     ...(req.metastasis ? { metastasis: { ...req.metastasis, privateMutations: 5 } } : {}),
     onStage: post,
   });

@@ -36,6 +36,9 @@ test('New simulated tumour: runs in a worker, opens like a file, saves as CSV', 
   await expect(dialog.locator('[data-testid=sim-preset-about]')).toContainText('Eden');
   await dialog.locator('[data-testid=sim-cells]').fill('3000');
   await dialog.locator('[data-testid=sim-seed]').fill('42');
+  await dialog.locator('summary', { hasText: 'Model parameters' }).click();
+  await expect(dialog.locator('[data-testid=sim-mode]')).toHaveValue('eden');
+  await dialog.locator('[data-testid=sim-pDriver]').fill('0.01');
   await dialog.locator('[data-testid=sim-metastasis]').selectOption('late');
   await dialog.locator('[data-testid=sim-met-cells]').fill('1000');
   await dialog.locator('[data-testid=sim-run]').click();
@@ -81,5 +84,17 @@ test('a long simulation shows its progress and stops on Cancel', async ({ page }
   await page.locator('[data-testid=cancel-load]').click();
   await expect(progress).toBeHidden();
   await expect(page.locator('[data-testid=message]')).toContainText('The simulation was cancelled.');
+  expect(await cellsLoaded(page)).toBe(0);
+});
+
+test('model parameters out of range are refused with a sentence', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('[data-testid=simulate-button]').click();
+  const dialog = page.locator('[data-testid=simulate-dialog]');
+  await dialog.locator('summary', { hasText: 'Model parameters' }).click();
+  await dialog.locator('[data-testid=sim-death]').fill('1.5');
+  await dialog.locator('[data-testid=sim-cells]').fill('1000');
+  await dialog.locator('[data-testid=sim-run]').click();
+  await expect(page.locator('[data-testid=message]')).toContainText('Cannot simulate: the death rate must be at least 0 and below the birth rate.');
   expect(await cellsLoaded(page)).toBe(0);
 });
