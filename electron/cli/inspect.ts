@@ -7,7 +7,7 @@ import { formatCount } from '../../shared/errors.ts';
 import { joinColumns, describeJoin } from '../../shared/dataset/join.ts';
 import { loadCells, loadColumnTable, type LoadedCells } from '../../shared/dataset/load.ts';
 import { inspectSummary, type InspectSummary } from '../../shared/dataset/summary.ts';
-import { fileFacts, fileSource, folderCompanions } from '../common/file-source.ts';
+import { cannotOpen, fileFacts, fileSource, folderCompanions } from '../common/file-source.ts';
 
 const HELP = `Usage: clonoscope inspect FILE [options]
 
@@ -58,9 +58,11 @@ export async function inspectCommand(args: readonly string[]): Promise<number> {
   }
   let result = loaded.value;
   for (const joinFile of values.join ?? []) {
-    const facts = await fileFacts(joinFile).catch(() => null);
-    if (!facts) {
-      process.stderr.write(`${joinFile} cannot be opened: no such file.\n`);
+    let facts;
+    try {
+      facts = await fileFacts(joinFile);
+    } catch (e) {
+      process.stderr.write(`${cannotOpen(joinFile, e)}\n`);
       return 1;
     }
     const annotation = await loadColumnTable(fileSource(joinFile, facts.gzip), { fileName: joinFile, sizeHint: facts.textSize });
@@ -89,9 +91,7 @@ async function loadFile(file: string, o: { pixelSize: number | undefined; keepAl
   try {
     facts = await fileFacts(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    return { ok: false, message: `${file} cannot be opened: ${why}.` };
+    return { ok: false, message: cannotOpen(file, e) };
   }
   const result = await loadCells(fileSource(file, facts.gzip), {
     fileName: file,

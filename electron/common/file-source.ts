@@ -19,7 +19,7 @@ export interface FileFacts {
 
 export async function fileFacts(file: string): Promise<FileFacts> {
   const st = await stat(file);
-  if (!st.isFile()) throw new AppErrorException({ code: 'file-unreadable', message: `${file} is not a file.`, file });
+  if (!st.isFile()) throw new AppErrorException({ code: 'file-unreadable', message: `${file} cannot be opened: ${st.isDirectory() ? 'it is a folder, not a file' : 'it is not a regular file'}.`, file });
   const fh = await open(file, 'r');
   try {
     const head = Buffer.alloc(2);
@@ -76,3 +76,11 @@ export function folderCompanions(file: string): CompanionReader {
 }
 
 export type { ByteSource };
+
+/** One sentence saying why a file could not be opened (fileFacts failed). */
+export function cannotOpen(file: string, e: unknown): string {
+  if (e instanceof AppErrorException) return e.error.message;
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
+  return `${file} cannot be opened: ${why}.`;
+}

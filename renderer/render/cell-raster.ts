@@ -1,7 +1,7 @@
 // CPU raster of a section: every cell as a small square of its colour, straight into ImageData.
 // Fast at millions of cells (no GPU needed, which matters where WebGL is software-rendered).
 
-import type { CellTable } from '../../shared/dataset/cell-table.ts';
+import { boundsOf, type CellTable } from '../../shared/dataset/cell-table.ts';
 
 export type CellColours =
   | { readonly kind: 'category'; readonly codes: Uint16Array | Uint32Array; /** RGBA packed little-endian, by code; last entry = missing */ readonly lut: Uint32Array }
@@ -27,30 +27,16 @@ export function packRgba(r: number, g: number, b: number, a = 255): number {
 
 /** Fits the table's bounds into a canvas, with a margin in device pixels. */
 export function fitViewport(table: CellTable, width: number, height: number, yUp: boolean, margin = 16): Viewport {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let i = 0; i < table.n; i++) {
-    const x = table.x[i]!, y = table.y[i]!;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
-  const w = Math.max(x1 - x0, 1e-9), h = Math.max(y1 - y0, 1e-9);
+  const b = boundsOf(table);
+  const w = Math.max(b.x[1] - b.x[0], 1e-9), h = Math.max(b.y[1] - b.y[0], 1e-9);
   const scale = Math.min((width - 2 * margin) / w, (height - 2 * margin) / h);
-  return { width, height, scale: scale > 0 && Number.isFinite(scale) ? scale : 1, cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, yUp };
+  return { width, height, scale: scale > 0 && Number.isFinite(scale) ? scale : 1, cx: (b.x[0] + b.x[1]) / 2, cy: (b.y[0] + b.y[1]) / 2, yUp };
 }
 
 /** Diameter of a cell's mark in device pixels: 85 % of the mean cell spacing (rounded up), within 1–24 px. */
 export function pointSize(table: CellTable, view: Viewport): number {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let i = 0; i < table.n; i++) {
-    const x = table.x[i]!, y = table.y[i]!;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
-  const spacing = Math.sqrt(Math.max((x1 - x0) * (y1 - y0), 1e-12) / Math.max(1, table.n));
+  const b = boundsOf(table);
+  const spacing = Math.sqrt(Math.max((b.x[1] - b.x[0]) * (b.y[1] - b.y[0]), 1e-12) / Math.max(1, table.n));
   const size = Math.ceil(0.85 * spacing * view.scale);
   return Math.max(1, Math.min(24, Number.isFinite(size) ? size : 1));
 }

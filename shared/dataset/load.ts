@@ -98,8 +98,10 @@ function planStorage(profiles: readonly ColumnProfile[], mapping: ColumnMapping 
     if (required.has(p.name)) return 'number';
     if (ids.length === 1 && ids[0] === p.name) return p.kind === 'text' || p.maxDigits > 15 || (p.kind === 'number' && !p.integer) ? 'id-text' : 'id';
     if (roleColumns.has(p.name)) return 'category';
-    // integers too long for a double (MERSCOPE's 19–39-digit ids) keep their digits
+    // integers too long for a double (MERSCOPE's 19–39-digit ids) keep their digits; those past
+    // Float32's exact range (2^24) are kept exactly too: they are keys, not measurements
     if (p.integer && p.maxDigits > 15) return 'id-text';
+    if (p.integer && Math.max(Math.abs(p.min), Math.abs(p.max)) > 2 ** 24) return 'id';
     if (p.kind === 'text' || isCategoryLike(p)) return 'category';
     return 'number';
   });
@@ -276,7 +278,8 @@ async function loadThroughPrimary(prep: Prepared, format: CellFormat, path: stri
   if (!cells.ok) return cells;
   const joined = joinColumns(cells.value.table, annotation.table, { file: opts.fileName, on });
   if (!joined.ok) return joined;
-  const report = { ...cells.value.report, joins: [joined.value.report], notes: [...cells.value.report.notes, describeJoin(joined.value.report)] };
+  const notes = [`Coordinates from ${found.name}, the regionprops table of these intensities.`, ...cells.value.report.notes, describeJoin(joined.value.report)];
+  const report = { ...cells.value.report, file: opts.fileName, joins: [joined.value.report], notes };
   return ok({ table: joined.value.table, report, profiles: cells.value.profiles });
 }
 

@@ -177,7 +177,7 @@ export function guessId(profiles: readonly ColumnProfile[], exclude: ReadonlySet
 }
 
 const ROLE_PATTERNS: readonly (readonly [role: 'clone' | 'region' | 'sample' | 'phenotype', re: RegExp])[] = [
-  ['clone', /^(clone|clones|clone[ _.]?(id|name|label|call)s?|clonenames|genetic[ _.]?clone|subclone|node|cnv[ _.]?clone)$/i],
+  ['clone', /^(clone|clones|clone[ _.]?(id|name|label|call)s?|clonenames|genetic[ _.]?clone|subclone|node|cnv[ _.]?clone|majority[ _.]?clone)$/i],
   ['region', /^(region|regions?[ _.]?(name|label|id)?|tissue[ _.]?category|tissue[ _.]?region|classifier[ _.]?label|compartment|area[ _.]?label|annotation[ _.]?region|filtered[ _.]?tumor[ _.]?regions|parent|layer)$/i],
   ['sample', /^(sample|samples|sample[ _.]?(id|name)|slide|slide[ _.]?id|specimen|patient[ _.]?sample|biopsy)$/i],
   ['phenotype', /^(phenotype|phenotypes|cell[ _.]?type|celltype|cell[ _.]?class|class|classification|cluster|clusters|leiden|louvain|final[ _.]?annotations?|annotation|cell[ _.]?phenotype)$/i],

@@ -256,16 +256,27 @@ describe('ids', () => {
 describe('text in a numeric column', () => {
   it('turns the column into labels without losing the numbers read before the text (beyond the sniffed sample)', async () => {
     let text = 'cell_id,x,y,grade\n';
-    for (let i = 1; i <= 2501; i++) text += `${i},${i * 0.5},${i * 0.25},${i === 2400 ? 'high' : 16777000 + i}\n`;
+    for (let i = 1; i <= 2501; i++) text += `${i},${i * 0.5},${i * 0.25},${i === 2400 ? 'high' : 1000 + i}\n`;
     const { table, report } = expectOk(await loadText(text));
     expect(report.skippedRows).toBe(0);
     expect(table.n).toBe(2501);
     const grade = labels(table, 'grade');
-    expect(grade[0]).toBe('16777001');
-    expect(grade[215]).toBe('16777216');
+    expect(grade[0]).toBe('1001');
     expect(grade[2399]).toBe('high');
-    expect(grade[2400]).toBe('16779401');
+    expect(grade[2400]).toBe('3401');
     expect(counts(table, 'grade').high).toBe(1);
+  });
+
+  it('integers beyond the exact range of Float32 are kept exactly, also when text turns up later', async () => {
+    let text = 'cell_id,x,y,barcode_number\n';
+    for (let i = 1; i <= 2501; i++) text += `${i},${i * 0.5},${i * 0.25},${i === 2400 ? 'high' : 16777000 + i}\n`;
+    const { table, report } = expectOk(await loadText(text));
+    expect(report.skippedRows).toBe(0);
+    const values = ids(table, 'barcode_number');
+    expect(values[0]).toBe('16777001');
+    expect(values[215]).toBe('16777216');
+    expect(values[2399]).toBe('high');
+    expect(values[2400]).toBe('16779401'); // Float32 would have made it 16779400
   });
 
   it('shortestFloat32 gives back what was written whenever Float32 could hold it', () => {
