@@ -37,30 +37,28 @@ export function createSamplesView(book: ColourBook, actions: { activate(id: stri
     ctx.putImageData(image, 0, 0);
   };
 
-  const rerender = () => {
+  /** Panels of the samples shown, reused while the samples stay the same. */
+  let shown: readonly Sample[] = [];
+  const panel = (sample: Sample) =>
+    h(
+      'figure',
+      { class: 'sample', testid: 'sample-panel', attrs: { 'data-id': sample.id }, on: { click: () => actions.activate(sample.id) } },
+      h(
+        'figcaption',
+        {},
+        h('span', { class: 'sample-name', text: sample.name, title: sample.report.file }),
+        h('span', { class: 'muted', text: `${formatCount(sample.table.n)} ${sample.report.format === 'visium' ? 'spots' : 'cells'}` }),
+        sample.origin === 'simulated'
+          ? h('button', { class: 'save', text: 'Save CSV…', testid: 'save-sample', title: 'Save this simulated section as a CSV table', on: { click: (e) => (e.stopPropagation(), actions.save(sample.id)) } })
+          : null,
+        h('button', { class: 'close', text: '×', title: 'Close this sample', attrs: { 'aria-label': `Close ${sample.name}` }, on: { click: (e) => (e.stopPropagation(), actions.close(sample.id)) } }),
+      ),
+      h('canvas', { testid: 'section-canvas', attrs: { 'data-sample': sample.name } }),
+    );
+
+  const redraw = () => {
     if (!last) return;
-    const { samples, activeId, colorBy, dark } = last;
-    clear(el);
-    el.dataset.count = String(samples.length);
-    samples.forEach((sample) => {
-      const canvas = h('canvas', { testid: 'section-canvas', attrs: { 'data-sample': sample.name } });
-      const panel = h(
-        'figure',
-        { class: `sample${sample.id === activeId ? ' active' : ''}`, testid: 'sample-panel', on: { click: () => actions.activate(sample.id) } },
-        h(
-          'figcaption',
-          {},
-          h('span', { class: 'sample-name', text: sample.name, title: sample.report.file }),
-          h('span', { class: 'muted', text: `${formatCount(sample.table.n)} ${sample.report.format === 'visium' ? 'spots' : 'cells'}` }),
-          sample.origin === 'simulated'
-            ? h('button', { class: 'save', text: 'Save CSV…', testid: 'save-sample', title: 'Save this simulated section as a CSV table', on: { click: (e) => (e.stopPropagation(), actions.save(sample.id)) } })
-            : null,
-          h('button', { class: 'close', text: '×', title: 'Close this sample', attrs: { 'aria-label': `Close ${sample.name}` }, on: { click: (e) => (e.stopPropagation(), actions.close(sample.id)) } }),
-        ),
-        canvas,
-      );
-      el.append(panel);
-    });
+    const { samples, colorBy, dark } = last;
     // draw after layout so the canvases have their size
     requestAnimationFrame(() => {
       el.querySelectorAll('canvas').forEach((c, k) => draw(c, samples[k]!, colorBy, dark));
@@ -68,12 +66,27 @@ export function createSamplesView(book: ColourBook, actions: { activate(id: stri
     });
   };
 
-  new ResizeObserver(() => rerender()).observe(el);
+  const rerender = (repaint: boolean) => {
+    if (!last) return;
+    const { samples, activeId } = last;
+    if (samples !== shown) {
+      clear(el);
+      el.append(...samples.map(panel));
+      el.dataset.count = String(samples.length);
+      shown = samples;
+      repaint = true;
+    }
+    el.querySelectorAll<HTMLElement>('[data-testid=sample-panel]').forEach((p) => p.classList.toggle('active', p.dataset.id === (activeId ?? samples[0]?.id)));
+    if (repaint) redraw();
+  };
+
+  new ResizeObserver(() => rerender(true)).observe(el);
   return {
     el,
     render(samples, activeId, colorBy, dark) {
+      const restyle = !last || last.colorBy !== colorBy || last.dark !== dark;
       last = { samples, activeId, colorBy, dark };
-      rerender();
+      rerender(restyle);
     },
   };
 }
