@@ -5,18 +5,23 @@ import type { OpenPurpose } from '../shared/ipc.ts';
 import { askMapping } from './app/mapping-flow.ts';
 import { openFiles, type OpenContext } from './app/open.ts';
 import { openSampleData } from './app/sample-data.ts';
+import { installDrop, installShortcuts } from './app/shortcuts.ts';
 import { newSimulation } from './app/simulate-flow.ts';
-import { activeSample, createStore, type AppState } from './app/store.ts';
+import { activeSample, createStore, DEFAULT_NUMERIC, DEFAULT_OVERLAYS, type AppState } from './app/store.ts';
+import { layersActions, legendActions, selectCells } from './app/view-actions.ts';
 import { createHost } from './host/index.ts';
-import { coloursFor, effectiveColourColumn } from './scene/cell-colours.ts';
+import { effectiveColourColumn } from './scene/colour-column.ts';
+import { colouringFor } from './scene/colouring.ts';
 import { ColourBook } from './scene/palette.ts';
 import { h } from './views/dom.ts';
+import { createLayersPanel } from './views/layers-panel.ts';
 import { renderLegend } from './views/legend.ts';
 import { renderMessage } from './views/message-banner.ts';
 import { createProgress } from './views/progress.ts';
 import { renderReport } from './views/report-panel.ts';
-import { createSamplesView } from './views/samples-view.ts';
-import { renderStatus } from './views/status-bar.ts';
+import { SectionsView } from './views/sections-view.ts';
+import { renderSelection } from './views/selection-panel.ts';
+import { renderStatus, type LiveCounts } from './views/status-bar.ts';
 import { createToolbar } from './views/toolbar.ts';
 import { createWelcome } from './views/welcome.ts';
 
@@ -29,6 +34,13 @@ const store = createStore({
   loading: null,
   message: null,
   theme: savedTheme === 'dark' || savedTheme === 'light' ? savedTheme : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+  hidden: {},
+  numeric: {},
+  pointSize: { mode: 'auto', value: 3 },
+  overlays: DEFAULT_OVERLAYS,
+  tool: 'pan',
+  selection: null,
+  colourVersion: 0,
 } satisfies AppState);
 
 const fileInput = (purpose: OpenPurpose, testid: string) =>
@@ -65,6 +77,7 @@ const toolbar = createToolbar(Object.values(inputs), {
   mapping: requestMapping,
   theme: toggleTheme,
   colourBy: (column) => store.set({ colorBy: column }), // '' = no colouring
+  tool: (tool) => store.set({ tool }),
   recent: () => host.recent(),
   openRecent: async (entry) => {
     const ref = await host.openRecent(entry);
@@ -76,11 +89,12 @@ const toolbar = createToolbar(Object.values(inputs), {
   },
   clearRecent: () => void host.clearRecent(),
 });
-const samplesView = createSamplesView(book, {
-  activate: (id) => store.set({ activeSampleId: id }),
+let live: LiveCounts | undefined;
+const sections = new SectionsView(book, {
+  activate: (id) => store.get().activeSampleId !== id && store.set({ activeSampleId: id }),
   close: (id) => {
     const samples = store.get().samples.filter((s) => s.id !== id);
-    store.set({ samples, activeSampleId: samples[0]?.id ?? null });
+    store.set({ samples, activeSampleId: samples[0]?.id ?? null, ...(store.get().selection?.sampleId === id ? { selection: null } : {}) });
   },
   save: async (id) => {
     const sample = store.get().samples.find((s) => s.id === id);
@@ -89,7 +103,17 @@ const samplesView = createSamplesView(book, {
     if (!r.ok) store.set({ message: { kind: 'error', text: r.error.message } });
     else if (r.value) store.set({ message: { kind: 'info', text: host.kind === 'browser' ? `${r.value} was downloaded.` : `Saved ${r.value}.` } });
   },
+  select: (sampleId, outline, cells) => selectCells(store, sampleId, outline, cells),
+  cursor: (sampleId, at) => {
+    const state = store.get();
+    if (sampleId !== (activeSample(state)?.id ?? null)) return;
+    live = { ...(live ?? { shown: 0, inView: 0 }), cursor: at };
+    renderStatus(status, state, live);
+  },
 });
+const onLegend = legendActions(store, book);
+const layers = createLayersPanel(layersActions(store));
+const selectionPanel = h('section', { class: 'selection', testid: 'selection' });
 const welcome = createWelcome({ open: () => void host.requestOpen('cells'), sampleData, simulate });
 const legend = h('section', { class: 'legend', testid: 'legend' });
 const report = h('section', { class: 'report', testid: 'load-report' });
@@ -103,46 +127,54 @@ document.getElementById('app')!.append(
   toolbar.el,
   message,
   progress.el,
-  h('main', { class: 'workspace' }, h('div', { class: 'stage' }, welcome, samplesView.el), h('aside', { class: 'sidebar' }, legend, report)),
+  h('main', { class: 'workspace' }, h('div', { class: 'stage' }, welcome, sections.el), h('aside', { class: 'sidebar' }, legend, selectionPanel, layers.el, report)),
   status,
   dropHint,
 );
 
-function render(state: AppState, previous: AppState | null): void {
+/** Shown / in-view counts of the active sample, recounted when the view settles. */
+let liveTimer = 0;
+function refreshLive(): void {
+  window.clearTimeout(liveTimer);
+  liveTimer = window.setTimeout(() => {
+    const state = store.get();
+    const view = sections.view(activeSample(state)?.id ?? null);
+    if (!view) return;
+    live = { ...view.visibleCount(), cursor: live?.cursor ?? null };
+    renderStatus(status, state, live);
+  }, 200);
+}
+
+function render(state: AppState): void {
   document.documentElement.dataset.theme = state.theme;
   const sample = activeSample(state);
   const colourColumn = sample ? effectiveColourColumn(sample.table, state.colorBy) : null;
   welcome.hidden = state.samples.length > 0;
-  samplesView.el.hidden = state.samples.length === 0;
-  toolbar.render(sample?.table, colourColumn);
-  if (!previous || previous.samples !== state.samples || previous.colorBy !== state.colorBy || previous.theme !== state.theme || previous.activeSampleId !== state.activeSampleId)
-    samplesView.render(state.samples, state.activeSampleId, state.colorBy, state.theme === 'dark');
-  if (sample) renderLegend(legend, coloursFor(colourColumn ? columnByName(sample.table, colourColumn) : undefined, book).legend);
-  else legend.replaceChildren();
+  sections.el.hidden = state.samples.length === 0;
+  for (const panel of [legend, layers.el]) panel.hidden = !sample;
+  toolbar.render(sample?.table, colourColumn, state.tool);
+  sections.update(state);
+  if (sample) {
+    const numeric = (colourColumn && state.numeric[colourColumn]) || DEFAULT_NUMERIC;
+    const hidden = (colourColumn && state.hidden[colourColumn]) || [];
+    renderLegend(legend, colouringFor(colourColumn ? columnByName(sample.table, colourColumn) : undefined, book, { hidden, ...numeric }).legend, onLegend);
+    layers.render(state.overlays, state.pointSize, sample.table.units);
+  }
+  renderSelection(selectionPanel, sample, state.selection, colourColumn, book, { clear: () => store.set({ selection: null }), zoom: () => sections.view(sample?.id ?? null)?.zoomToSelection() });
   renderReport(report, sample);
-  renderStatus(status, state);
+  renderStatus(status, state, live);
+  refreshLive();
   progress.render(state.loading);
   renderMessage(message, state.message, () => store.set({ message: null }));
 }
 store.subscribe(render);
-render(store.get(), null);
+render(store.get());
 
-// keyboard: in Electron the menu's accelerators send the same commands
-window.addEventListener('keydown', (e) => {
-  const mod = e.ctrlKey || e.metaKey;
-  if (e.key === 'Escape' && store.get().loading) return store.get().loading!.cancel();
-  if (host.kind === 'electron' || !mod) return;
-  const key = e.key.toLowerCase();
-  if (key === 'o') {
-    e.preventDefault();
-    void host.requestOpen(e.shiftKey ? 'annotation' : 'cells');
-  } else if (key === 'm') {
-    e.preventDefault();
-    requestMapping();
-  } else if (key === 'n' && e.shiftKey) {
-    e.preventDefault();
-    simulate();
-  }
+installShortcuts(store, host, {
+  open: (purpose) => void host.requestOpen(purpose),
+  mapping: requestMapping,
+  simulate,
+  tool: (tool) => store.set({ tool }),
 });
 host.onMenu((command) => {
   if (command === 'open') void host.requestOpen('cells');
@@ -151,28 +183,9 @@ host.onMenu((command) => {
   else if (command === 'new-simulation') simulate();
   else if (command === 'column-mapping') requestMapping();
   else if (command === 'toggle-theme') toggleTheme();
-  else if (command === 'close-all') store.set({ samples: [], activeSampleId: null, colorBy: null });
+  else if (command === 'close-all') store.set({ samples: [], activeSampleId: null, colorBy: null, selection: null });
 });
-
-// drag-and-drop anywhere on the window
-let dragDepth = 0;
-window.addEventListener('dragenter', (e) => {
-  if (!e.dataTransfer?.types.includes('Files')) return;
-  dragDepth++;
-  dropHint.hidden = false;
-});
-window.addEventListener('dragleave', () => {
-  if (--dragDepth <= 0) dropHint.hidden = true;
-});
-window.addEventListener('dragover', (e) => e.preventDefault());
-window.addEventListener('drop', async (e) => {
-  e.preventDefault();
-  dragDepth = 0;
-  dropHint.hidden = true;
-  if (!e.dataTransfer) return;
-  const files = await host.filesFromDrop(e.dataTransfer);
-  if (files.length) void openFiles(ctx, 'cells', files);
-});
+installDrop(host, dropHint, (files) => void openFiles(ctx, 'cells', files));
 
 // `npm start` (and the desktop app started without files) opens the sample data
 if (new URLSearchParams(location.search).get('open') === 'sample-data' && store.get().samples.length === 0) sampleData();

@@ -10,6 +10,7 @@ import type { OpenPurpose } from '../../shared/ipc.ts';
 import { refName, refPath, refSize, type FileRef, type HostApi } from '../host/types.ts';
 import type { Progress } from '../workers/protocol.ts';
 import { loadAnnotationInWorker, loadCellsInWorker, type LoadJob } from './parse-client.ts';
+import { attachRegionFiles, isGeoJsonName } from './regions.ts';
 import { rememberedMappings } from './remembered.ts';
 import type { Sample, SampleOrigin, SampleSite, Store } from './store.ts';
 
@@ -75,10 +76,17 @@ export async function openFiles(ctx: OpenContext, purpose: OpenPurpose, refs: re
   const { store } = ctx;
   if (store.get().loading) return; // one load at a time; the progress strip offers Cancel
   if (purpose === 'annotation') return joinAnnotations(ctx, refs);
+  const regionFiles = refs.filter((r) => isGeoJsonName(refName(r)));
+  if (regionFiles.length === refs.length && store.get().samples.length) {
+    const { notes, errors } = await attachRegionFiles(store, regionFiles, store.get().samples);
+    store.set({ message: errors.length ? { kind: 'error', text: errors[0]!, details: [...errors.slice(1), ...notes] } : { kind: 'info', text: notes[0]!, ...(notes.length > 1 ? { details: notes.slice(1) } : {}) } });
+    return;
+  }
   const several = refs.length > 1;
   const paths = refs.map((r) => refPath(r));
   const tables = refs.filter((r) => {
     const p = refPath(r);
+    if (several && isGeoJsonName(p)) return false; // region shapes: attached to the tables below
     // alone, a companion or non-table gets the loader's sentence saying what it is
     if (several && (COMPANIONS.test(p) || NOT_TABLES.test(p))) return false;
     // steinbock: intensities/<img>.csv is joined onto regionprops/<img>.csv when both came together
@@ -114,6 +122,11 @@ export async function openFiles(ctx: OpenContext, purpose: OpenPurpose, refs: re
   }
   const notes: string[] = [];
   if (annotations.length && added.length) notes.push(...(await joinInto(ctx, annotations, added, refs)));
+  if (regionFiles.length && added.length) {
+    const attached = await attachRegionFiles(store, regionFiles, added);
+    notes.push(...attached.notes);
+    problems.push(...attached.errors);
+  }
   else if (annotations.length) problems.push(...annotations.map((a) => `${refName(a)} has no coordinates and no cell table came with it to join it to.`));
   if (problems.length) {
     const only = firstError && problems.length === 1 ? firstError : null;

@@ -4,9 +4,12 @@
 import type { FileRef } from '../host/types.ts';
 import { openFiles, type OpenContext, type SampleLabel } from './open.ts';
 
-const SAMPLE_FILES: readonly { file: string; label: SampleLabel }[] = [
+const SAMPLE_FILES: readonly { file: string; label?: SampleLabel }[] = [
   { file: 'primary_cells.csv.gz', label: { name: 'Primary tumour (sample data)', site: 'primary', origin: 'sample-data' } },
   { file: 'metastasis_cells.csv.gz', label: { name: 'Metastasis (sample data)', site: 'metastasis', origin: 'sample-data' } },
+  // region outlines the simulator drew (core, invasive front, stroma), attached to their sections
+  { file: 'primary_regions.geojson' },
+  { file: 'metastasis_regions.geojson' },
 ];
 
 export async function openSampleData(ctx: OpenContext): Promise<void> {
@@ -18,11 +21,18 @@ export async function openSampleData(ctx: OpenContext): Promise<void> {
       if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
       const ref: FileRef = { kind: 'blob', file: new File([await response.blob()], file), path: `sample-data/${file}` };
       refs.push(ref);
-      labels.set(ref, label);
+      if (label) labels.set(ref, label);
     }
   } catch (e) {
     ctx.store.set({ message: { kind: 'error', text: `The sample data could not be read (${e instanceof Error ? e.message : String(e)}): rebuild the app with npm run build.` } });
     return;
   }
   await openFiles(ctx, 'cells', refs, labels);
+  if (ctx.store.get().message?.kind !== 'error')
+    ctx.store.set({
+      message: {
+        kind: 'info',
+        text: 'Sample data: a simulated primary tumour (core, invasive front, stroma) and a metastasis that diverged late from one of its minor subclones. Regions are outlined; colour by clone, region or a marker.',
+      },
+    });
 }

@@ -5,12 +5,19 @@ import type { CellTable } from '../../shared/dataset/cell-table.ts';
 import type { LoadReport } from '../../shared/dataset/load.ts';
 import type { ColumnProfile } from '../../shared/dataset/profile.ts';
 import type { FileRef } from '../host/types.ts';
+import type { ColormapName } from '../scene/colouring.ts';
 
 /** Where a sample was taken; `primary` is a whole section of the primary tumour. */
 export type SampleSite = 'primary' | 'primary-core' | 'invasive-front' | 'metastasis' | 'other';
 
 /** Where a sample's table came from: a user's file, the bundled sample data, or the simulator. */
 export type SampleOrigin = 'file' | 'sample-data' | 'simulated';
+
+/** A region outline attached to a sample (from GeoJSON), world coordinates. */
+export interface RegionShape {
+  readonly name: string;
+  readonly rings: readonly Float64Array[];
+}
 
 export interface Sample {
   readonly id: string;
@@ -24,6 +31,8 @@ export interface Sample {
   /** The file it came from (reloaded with a new column mapping) and the files chosen with it. */
   readonly source: FileRef;
   readonly siblings: readonly FileRef[];
+  /** Region outlines attached to the sample (GeoJSON); else regions come from its region column. */
+  readonly shapes?: readonly RegionShape[];
   /** Label of the sample column this sample holds, when a file was split by sample. */
   readonly sampleLabel?: string;
   readonly loadMs: number;
@@ -45,6 +54,44 @@ export interface Message {
   readonly action?: { readonly label: string; readonly run: () => void };
 }
 
+/** How a numeric colour column is mapped to colours. */
+export interface NumericColouring {
+  readonly colormap: ColormapName;
+  /** Colour limits in the column's units; null = robust default (2nd–98th percentile). */
+  readonly min: number | null;
+  readonly max: number | null;
+  readonly log: boolean;
+}
+
+export interface PointSizeSetting {
+  /** auto: from the cell spacing; um: a diameter in µm (follows zoom); px: fixed screen pixels. */
+  readonly mode: 'auto' | 'um' | 'px';
+  readonly value: number;
+}
+
+export interface OverlaySettings {
+  /** Region polygons: from the region column's cells, or from region shapes attached to the sample. */
+  readonly regions: boolean;
+  readonly regionFill: number; // 0–1
+  readonly regionOutline: boolean;
+  readonly regionLabels: boolean;
+  /** Clone territory outlines: where a clone holds at least `territoryLevel` of the tumour cells. */
+  readonly territories: boolean;
+  readonly territoryLevel: number; // 0–1
+  readonly territoryOpacity: number; // 0–1
+}
+
+export type Tool = 'pan' | 'rect' | 'lasso';
+
+export interface Selection {
+  readonly sampleId: string;
+  /** 1 = selected, one entry per cell of the sample. */
+  readonly mask: Uint8Array;
+  readonly count: number;
+  /** The drawn rectangle or lasso, world coordinates. */
+  readonly outline: Float64Array;
+}
+
 export interface AppState {
   readonly samples: readonly Sample[];
   readonly activeSampleId: string | null;
@@ -54,7 +101,28 @@ export interface AppState {
   readonly loading: Loading | null;
   readonly message: Message | null;
   readonly theme: 'light' | 'dark';
+  /** Labels hidden in the legend, by column name (the same in every sample). */
+  readonly hidden: Readonly<Record<string, readonly string[]>>;
+  readonly numeric: Readonly<Record<string, NumericColouring>>;
+  readonly pointSize: PointSizeSetting;
+  readonly overlays: OverlaySettings;
+  readonly tool: Tool;
+  readonly selection: Selection | null;
+  /** Bumped when a category colour is edited (colours live in the ColourBook). */
+  readonly colourVersion: number;
 }
+
+export const DEFAULT_OVERLAYS: OverlaySettings = {
+  regions: true,
+  regionFill: 0.12,
+  regionOutline: true,
+  regionLabels: true,
+  territories: false,
+  territoryLevel: 0.5,
+  territoryOpacity: 0.9,
+};
+
+export const DEFAULT_NUMERIC: NumericColouring = { colormap: 'viridis', min: null, max: null, log: false };
 
 export type Listener = (state: AppState, previous: AppState) => void;
 

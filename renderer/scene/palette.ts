@@ -38,6 +38,12 @@ export class ColourBook {
     }
     return c;
   }
+  /** The user's colour for a label (legend colour picker); it sticks in every view and sample. */
+  set(column: string, label: string, colour: string): void {
+    let book = this.byColumn.get(column);
+    if (!book) this.byColumn.set(column, (book = new Map()));
+    book.set(label, colour);
+  }
   /** Assigns colours to labels in natural order, so "clone 2" comes before "clone 10". */
   register(column: string, labels: readonly string[]): void {
     const sorted = [...labels].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));

@@ -2,6 +2,7 @@
 
 import type { CellTable } from '../../shared/dataset/cell-table.ts';
 import { columnType } from '../../shared/dataset/summary.ts';
+import type { Tool } from '../app/store.ts';
 import type { RecentEntry } from '../host/types.ts';
 import { clear, h, shortcut } from './dom.ts';
 
@@ -13,6 +14,7 @@ export interface ToolbarActions {
   mapping(): void;
   theme(): void;
   colourBy(column: string): void;
+  tool(tool: Tool): void;
   recent(): Promise<RecentEntry[]>;
   openRecent(entry: RecentEntry): void;
   clearRecent(): void;
@@ -20,8 +22,14 @@ export interface ToolbarActions {
 
 export interface Toolbar {
   readonly el: HTMLElement;
-  render(table: CellTable | undefined, colorBy: string | null): void;
+  render(table: CellTable | undefined, colorBy: string | null, tool: Tool): void;
 }
+
+const TOOLS: readonly [Tool, string, string][] = [
+  ['pan', 'Pan', 'Pan: drag to move, wheel to zoom (P)'],
+  ['rect', 'Box', 'Rectangle selection: drag a box (R; Shift-drag with any tool)'],
+  ['lasso', 'Lasso', 'Lasso selection: draw around cells (L)'],
+];
 
 export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): Toolbar {
   const colourBy = h('select', { testid: 'color-by', title: 'Colour the cells by a column', on: { change: () => a.colourBy(colourBy.value) } });
@@ -49,6 +57,8 @@ export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): To
   });
   const mappingButton = h('button', { text: 'Columns…', testid: 'mapping-button', title: `Choose which columns are x, y, id, clone, region… (${shortcut('Ctrl+M')})`, on: { click: a.mapping } });
   const joinButton = h('button', { text: 'Join annotations…', testid: 'join-button', title: `Add columns (clusters, clone calls, cell types) from another table, matched by cell id (${shortcut('Ctrl+Shift+O')})`, on: { click: a.join } });
+  const toolButtons = TOOLS.map(([tool, icon, title]) => h('button', { text: icon, title, class: 'tool', testid: `tool-${tool}`, attrs: { 'aria-label': title, 'aria-pressed': 'false' }, on: { click: () => a.tool(tool) } }));
+  const toolGroup = h('span', { class: 'tools', attrs: { role: 'group', 'aria-label': 'Tools' } }, ...toolButtons);
   const el = h(
     'header',
     { class: 'toolbar', attrs: { role: 'toolbar' } },
@@ -61,12 +71,14 @@ export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): To
     h('button', { text: 'Simulate…', testid: 'simulate-button', title: `New simulated tumour: a tumour whose truth is known (${shortcut('Ctrl+Shift+N')})`, on: { click: a.simulate } }),
     mappingButton,
     h('label', { class: 'colour-by' }, h('span', { text: 'Colour by' }), colourBy),
+    toolGroup,
     h('span', { class: 'spacer' }),
     h('button', { text: '◐', testid: 'theme-toggle', title: 'Light / dark theme', attrs: { 'aria-label': 'Toggle theme' }, on: { click: a.theme } }),
   );
   return {
     el,
-    render(table, colorBy) {
+    render(table, colorBy, tool) {
+      toolButtons.forEach((b, k) => b.setAttribute('aria-pressed', String(TOOLS[k]![0] === tool)));
       mappingButton.disabled = !table;
       joinButton.disabled = !table;
       colourBy.disabled = !table;

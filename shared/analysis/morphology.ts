@@ -5,10 +5,45 @@ import { squaredDistanceTransform } from './distance-transform.ts';
 
 /** Pixels within `radius` of a set pixel (centre to centre; closed disc). */
 export function dilate(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+  if (radius >= 0 && radius < 3) return dilateSmall(mask, width, height, radius);
   const d2 = squaredDistanceTransform(mask, width, height);
   const r2 = radius * radius;
   const out = new Uint8Array(mask.length);
   for (let i = 0; i < out.length; i++) out[i] = d2[i]! <= r2 ? 1 : 0;
+  return out;
+}
+
+/**
+ * The same as dilate for small radii, row by row: the disc is, for each row offset dy, a run of
+ * |dx| ≤ w(dy), and a row's prefix sums tell whether a run holds a set pixel. O(pixels · (2r + 1)).
+ */
+function dilateSmall(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+  const r = Math.floor(radius);
+  const half = new Int32Array(2 * r + 1); // w(dy): the largest w with w² + dy² ≤ radius²
+  for (let dy = -r; dy <= r; dy++) {
+    let w = 0;
+    while ((w + 1) ** 2 + dy * dy <= radius * radius) w++;
+    half[dy + r] = w;
+  }
+  const stride = width + 1;
+  const prefix = new Int32Array(stride * height);
+  for (let row = 0; row < height; row++) {
+    const base = row * stride;
+    for (let col = 0; col < width; col++) prefix[base + col + 1] = prefix[base + col]! + (mask[row * width + col] ? 1 : 0);
+  }
+  const out = new Uint8Array(mask.length);
+  for (let row = 0; row < height; row++) {
+    for (let dy = -r; dy <= r; dy++) {
+      const src = row + dy;
+      if (src < 0 || src >= height) continue;
+      const w = half[dy + r]!, base = src * stride, dst = row * width;
+      if (prefix[base + width] === 0) continue; // nothing set in that row
+      for (let col = 0; col < width; col++) {
+        const lo = col - w < 0 ? 0 : col - w, hi = col + w + 1 > width ? width : col + w + 1;
+        if (prefix[base + hi]! > prefix[base + lo]!) out[dst + col] = 1;
+      }
+    }
+  }
   return out;
 }
 
@@ -77,21 +112,27 @@ export function largestComponent(mask: Uint8Array, width: number, height: number
   return out;
 }
 
-/** Sets every unset pixel not 4-connected to the raster border (holes of an 8-connected set). */
-export function fillHoles(mask: Uint8Array, width: number, height: number): Uint8Array {
+/**
+ * Sets every unset pixel not 4-connected to the raster border (holes of an 8-connected set);
+ * with `maxHolePixels`, only the holes of at most that many pixels.
+ */
+export function fillHoles(mask: Uint8Array, width: number, height: number, maxHolePixels = Infinity): Uint8Array {
   const background = new Uint8Array(mask.length);
   for (let i = 0; i < mask.length; i++) background[i] = mask[i] ? 0 : 1;
-  const { labels } = labelComponents(background, width, height, 4);
-  const outside = new Set<number>();
-  for (let col = 0; col < width; col++) {
-    outside.add(labels[col]!);
-    outside.add(labels[(height - 1) * width + col]!);
-  }
-  for (let row = 0; row < height; row++) {
-    outside.add(labels[row * width]!);
-    outside.add(labels[row * width + width - 1]!);
-  }
+  const { labels, sizes } = labelComponents(background, width, height, 4);
+  const outside = new Uint8Array(sizes.length);
+  for (let col = 0; col < width; col++) outside[labels[col]!] = outside[labels[(height - 1) * width + col]!] = 1;
+  for (let row = 0; row < height; row++) outside[labels[row * width]!] = outside[labels[row * width + width - 1]!] = 1;
+  for (let l = 1; l < sizes.length; l++) if (sizes[l]! > maxHolePixels) outside[l] = 1;
   const out = new Uint8Array(mask.length);
-  for (let i = 0; i < out.length; i++) out[i] = mask[i] || !outside.has(labels[i]!) ? 1 : 0;
+  for (let i = 0; i < out.length; i++) out[i] = mask[i] || !outside[labels[i]!] ? 1 : 0;
+  return out;
+}
+
+/** The mask without its components (8- or 4-connected) of fewer than `minPixels` pixels. */
+export function removeSmallComponents(mask: Uint8Array, width: number, height: number, minPixels: number, connectivity: 4 | 8 = 8): Uint8Array {
+  const { labels, sizes } = labelComponents(mask, width, height, connectivity);
+  const out = new Uint8Array(mask.length);
+  for (let i = 0; i < out.length; i++) out[i] = labels[i] && sizes[labels[i]!]! >= minPixels ? 1 : 0;
   return out;
 }

@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// Rendering benchmark (issue 4): plain pixi mesh vs deck.gl ScatterplotLayer vs Clonoscope's
+// section renderer on the same seeded cells, in headless Chromium (software WebGL unless GPU=1).
+// Builds bench/render/ to .build/bench-render/, serves it, runs each contender × N in a fresh
+// browser, prints the GL renderer, a markdown table and Clonoscope's ratios; JSON in .scratch/.
+//
+//   node bench/render-run.mjs
+//   N=1000000 CONTENDERS=pixi-mesh,clonoscope:auto FRAMES=30 node bench/render-run.mjs
+// Env: N (comma list; default 1000000,5000000), CONTENDERS (pixi-mesh, deck, clonoscope:auto|raster|points),
+// FRAMES (60), BUDGET_S (per gesture, 15), GESTURE_MAX_N (gestures only up to this N; 1000000),
+// FIRST_TIMEOUT_S (120), CASE_TIMEOUT_S (300), WIDTH/HEIGHT (1280×800), POINT_SIZE (2), SEED (1),
+// PAN_PX (200), ZOOM (8), CHROMIUM_PATH (/usr/bin/chromium), GPU=1 (no SwiftShader flags; add
+// GPU_FLAGS), UNCAPPED=1 (no 60 Hz cap), HEADLESS=0, EXTRA_FLAGS, SKIP_BUILD=1, VERBOSE=1.
+// Exits non-zero only when the harness breaks (build, server, browser start, page never answering).
+
+import { chromium } from '@playwright/test';
+import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { browserMemory } from './render/proc-memory.mjs';
+import { label, ratioTable, resultsTable, targetLines } from './render/report.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, '.build/bench-render');
+const env = process.env;
+const list = (s) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const cfg = {
+  ns: list(env.N ?? '1000000,5000000').map(Number),
+  contenders: list(env.CONTENDERS ?? 'pixi-mesh,deck,clonoscope:auto,clonoscope:raster,clonoscope:points'),
+  frames: Number(env.FRAMES ?? 60),
+  budgetS: Number(env.BUDGET_S ?? 15),
+  gestureMaxN: Number(env.GESTURE_MAX_N ?? 1_000_000),
+  firstTimeoutS: Number(env.FIRST_TIMEOUT_S ?? 120),
+  caseTimeoutS: Number(env.CASE_TIMEOUT_S ?? 300),
+  width: Number(env.WIDTH ?? 1280),
+  height: Number(env.HEIGHT ?? 800),
+  pointSize: Number(env.POINT_SIZE ?? 2),
+  seed: Number(env.SEED ?? 1),
+  panPx: Number(env.PAN_PX ?? 200),
+  zoom: Number(env.ZOOM ?? 8),
+};
+const verbose = env.VERBOSE === '1';
+const split = (s) => (s ? s.split(/\s+/).filter(Boolean) : []);
+const flags = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+  ...(env.GPU === '1' ? ['--ignore-gpu-blocklist', '--enable-gpu', ...split(env.GPU_FLAGS)] : ['--enable-unsafe-swiftshader', '--use-angle=swiftshader']),
+  ...(env.UNCAPPED === '1' ? ['--disable-frame-rate-limit', '--disable-gpu-vsync'] : []),
+  ...split(env.EXTRA_FLAGS),
+];
+const executablePath = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+class HarnessError extends Error {}
+
+async function buildPage() {
+  if (env.SKIP_BUILD === '1' && existsSync(path.join(outDir, 'index.html'))) return;
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'bench/render/vite.config.ts'), logLevel: 'warn' });
+}
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+function serve() {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.resolve(outDir, rel);
+    if (!file.startsWith(outDir + path.sep) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const timeout = (s, what) => new Promise((resolve) => setTimeout(() => resolve({ status: 'timeout', error: `${what} took over ${s} s` }), s * 1000).unref());
+
+async function runCase(base, spec, n) {
+  const [contender, variant = 'auto'] = spec.split(':');
+  const q = new URLSearchParams({
+    contender, variant, n: String(n), seed: String(cfg.seed), frames: String(cfg.frames), budget: String(cfg.budgetS),
+    firstTimeout: String(cfg.firstTimeoutS), gestures: n <= cfg.gestureMaxN ? '1' : '0', width: String(cfg.width),
+    height: String(cfg.height), pointSize: String(cfg.pointSize), panPx: String(cfg.panPx), zoom: String(cfg.zoom),
+  });
+  const stub = { contender, variant, n };
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath, headless: env.HEADLESS !== '0', args: flags });
+  } catch (e) {
+    throw new HarnessError(`cannot start Chromium at ${executablePath}: ${e.message}`);
+  }
+  try {
+    const page = await browser.newPage({ viewport: { width: cfg.width, height: cfg.height }, deviceScaleFactor: 1 });
+    const errors = [];
+    page.on('console', (m) => verbose && console.log(`    ${m.text()}`));
+    page.on('pageerror', (e) => errors.push(e.message));
+    const crashed = new Promise((resolve) => page.on('crash', () => resolve({ status: 'crashed', error: 'the page crashed (out of memory?)' })));
+    await page.goto(`${base}?${q}`);
+    const result = await Promise.race([page.evaluate(() => window.__benchDone).catch((e) => ({ status: /crash|closed/i.test(e.message) ? 'crashed' : 'error', error: e.message })), crashed, timeout(cfg.caseTimeoutS, 'the case')]);
+    if (!result) throw new HarnessError(`the page gave no result (${errors.join('; ') || 'module not loaded?'})`);
+    const memory = browserMemory();
+    let heap;
+    if (result.status === 'ok' || result.status === 'blank') {
+      try {
+        const cdp = await page.context().newCDPSession(page);
+        const h = await cdp.send('Runtime.getHeapUsage');
+        heap = { usedMB: h.usedSize / 2 ** 20, buffersMB: h.backingStorageSize !== undefined ? h.backingStorageSize / 2 ** 20 : undefined };
+      } catch {
+        // heap figures are optional
+      }
+    }
+    return { ...stub, ...result, memory, heap };
+  } catch (e) {
+    if (e instanceof HarnessError) throw e;
+    return { ...stub, status: /crash|closed/i.test(e.message) ? 'crashed' : 'error', error: e.message };
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
+async function main() {
+  const t0 = Date.now();
+  await buildPage().catch((e) => {
+    throw new HarnessError(`build failed: ${e.message}`);
+  });
+  const server = await serve();
+  const base = `http://127.0.0.1:${server.address().port}/index.html`;
+  const results = [];
+  let glRenderer = '', version = '';
+  try {
+    const b = await chromium.launch({ executablePath, headless: env.HEADLESS !== '0', args: flags });
+    version = b.version();
+    await b.close();
+    console.log(`Rendering benchmark: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Chromium ${version}${env.HEADLESS === '0' ? '' : ' (headless)'}, ${env.GPU === '1' ? 'hardware GPU requested' : 'SwiftShader'}`);
+    console.log(`flags: ${flags.join(' ')}`);
+    console.log(`${cfg.width}×${cfg.height} device px, points ${cfg.pointSize} px, ${cfg.frames} frames per gesture (budget ${cfg.budgetS} s), seed ${cfg.seed}\n`);
+    for (const n of cfg.ns)
+      for (const spec of cfg.contenders) {
+        const t = Date.now();
+        const r = await runCase(base, spec, n);
+        glRenderer ||= r.glRenderer ?? '';
+        results.push(r);
+        const first = r.first ? `first frame ${(r.first.ms / 1000).toFixed(2)} s` : '';
+        const gest = r.pan ? `, pan ${r.pan.fpsMedian.toFixed(1)} fps, zoom ${r.zoom?.fpsMedian.toFixed(1)} fps` : '';
+        console.log(`  ${label(r)} × ${n.toLocaleString('en')}: ${r.status}${r.status === 'ok' ? '' : ` (${(r.error ?? '').split('\n')[0]})`} ${first}${gest} [${((Date.now() - t) / 1000).toFixed(0)} s]`);
+      }
+  } finally {
+    server.close();
+  }
+  console.log(`\nGL renderer (UNMASKED_RENDERER_WEBGL): ${glRenderer || 'unknown'}\n`);
+  console.log(resultsTable(results));
+  console.log('\nRatios (fps: Clonoscope ÷ other, > 1 = Clonoscope faster; first frame: time ÷ time, < 1 = Clonoscope faster):\n');
+  console.log(ratioTable(results));
+  const targets = targetLines(results);
+  if (targets) console.log(`\nIssue 4 targets:\n${targets}`);
+  const scratch = path.join(root, '.scratch/bench-render');
+  mkdirSync(scratch, { recursive: true });
+  const file = path.join(scratch, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ chromium: version, glRenderer, flags, cfg, results }, null, 1));
+  console.log(`\nAll figures: ${path.relative(root, file)} (${((Date.now() - t0) / 1000).toFixed(0)} s in all)`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof HarnessError ? `harness: ${e.message}` : e);
+  process.exit(1);
+});

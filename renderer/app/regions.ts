@@ -1,0 +1,88 @@
+// Region shapes from GeoJSON (QuPath annotations, the simulator's region files) attached to samples.
+// Coordinates may be in the table's units or in image pixels: the scale that puts the shapes over
+// the cells is chosen by comparing extents, and said in the message.
+
+import { parseRegionGeoJson, type RegionPolygon } from '../../shared/analysis/geojson.ts';
+import { boundsOf, type CellTable } from '../../shared/dataset/cell-table.ts';
+import { fail, ok, type Result } from '../../shared/errors.ts';
+import { readText } from '../host/read.ts';
+import { refName, type FileRef } from '../host/types.ts';
+import type { RegionShape, Sample, Store } from './store.ts';
+
+export const isGeoJsonName = (name: string) => /\.geojson$/i.test(name);
+
+/** Overlap of two boxes as a share of the smaller one (0–1). */
+function overlap(a: { x: readonly number[]; y: readonly number[] }, b: { x: readonly number[]; y: readonly number[] }): number {
+  const w = Math.min(a.x[1]!, b.x[1]!) - Math.max(a.x[0]!, b.x[0]!);
+  const h = Math.min(a.y[1]!, b.y[1]!) - Math.max(a.y[0]!, b.y[0]!);
+  if (w <= 0 || h <= 0) return 0;
+  const area = (r: { x: readonly number[]; y: readonly number[] }) => Math.max(1e-12, (r.x[1]! - r.x[0]!) * (r.y[1]! - r.y[0]!));
+  return (w * h) / Math.min(area(a), area(b));
+}
+
+function extent(polygons: readonly RegionPolygon[]): { x: [number, number]; y: [number, number] } {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (const p of polygons)
+    for (const r of p.rings)
+      for (let k = 0; k < r.length; k += 2) {
+        x0 = Math.min(x0, r[k]!);
+        x1 = Math.max(x1, r[k]!);
+        y0 = Math.min(y0, r[k + 1]!);
+        y1 = Math.max(y1, r[k + 1]!);
+      }
+  return { x: [x0, x1], y: [y0, y1] };
+}
+
+/** Parses GeoJSON text into shapes in the table's units, choosing between 1 and the table's pixel size. */
+export function shapesFor(text: string, file: string, table: CellTable): Result<{ shapes: RegionShape[]; scale: number; skipped: string }> {
+  const scales = [1, ...(table.pixelSizeUm && table.pixelSizeUm !== 1 ? [table.pixelSizeUm] : [])];
+  let best: { polygons: RegionPolygon[]; scale: number; fit: number; skipped: Record<string, number> } | null = null;
+  for (const scale of scales) {
+    const r = parseRegionGeoJson(text, { file, scale });
+    if (!r.ok) return r;
+    const fit = overlap(extent(r.value.polygons), boundsOf(table));
+    if (!best || fit > best.fit) best = { polygons: r.value.polygons, scale, fit, skipped: { ...r.value.skipped } };
+  }
+  if (!best || best.polygons.length === 0) return fail('not-a-cell-table', `${file} has no polygons to show as regions.`, { file });
+  const skipped = Object.entries(best.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
+  return ok({ shapes: best.polygons.map((p) => ({ name: p.name, rings: p.rings })), scale: best.scale, skipped });
+}
+
+/** The sample a region file belongs to: same name stem ("primary_regions" ↔ "primary_cells"), else the only or the active one. */
+export function targetFor(file: string, samples: readonly Sample[], activeId: string | null): Sample | undefined {
+  const stem = file.replace(/^.*[\\/]/, '').replace(/\.geojson$/i, '').replace(/[_ .-]*(regions?|annotations?|shapes?)$/i, '').toLowerCase();
+  const byStem = stem ? samples.filter((s) => (s.source.kind === 'blob' ? s.source.path : s.source.file.path).replace(/^.*[\\/]/, '').toLowerCase().startsWith(stem)) : [];
+  if (byStem.length === 1) return byStem[0];
+  if (samples.length === 1) return samples[0];
+  return samples.find((s) => s.id === activeId);
+}
+
+/** Reads region files and attaches them to their samples; returns one note or error per file. */
+export async function attachRegionFiles(store: Store, refs: readonly FileRef[], candidates: readonly Sample[]): Promise<{ notes: string[]; errors: string[] }> {
+  const notes: string[] = [], errors: string[] = [];
+  for (const ref of refs) {
+    const name = refName(ref);
+    const target = targetFor(name, candidates, store.get().activeSampleId);
+    if (!target) {
+      errors.push(`${name} is a GeoJSON file of region shapes: open the cell table it belongs to first.`);
+      continue;
+    }
+    const text = await readText(ref);
+    if (!text.ok) {
+      errors.push(text.error.message);
+      continue;
+    }
+    const current = store.get().samples.find((s) => s.id === target.id);
+    if (!current) continue;
+    const parsed = shapesFor(text.value, name, current.table);
+    if (!parsed.ok) {
+      errors.push(parsed.error.message);
+      continue;
+    }
+    const { shapes, scale, skipped } = parsed.value;
+    store.set({ samples: store.get().samples.map((s) => (s.id === current.id ? { ...s, shapes } : s)) });
+    const names = [...new Set(shapes.map((s) => s.name))];
+    notes.push(`${name}: ${shapes.length} region shape${shapes.length === 1 ? '' : 's'} (${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}) on ${current.name}${scale !== 1 ? `, scaled by the pixel size ${scale.toPrecision(4)} µm` : ''}${skipped ? `; left out: ${skipped}` : ''}.`);
+  }
+  return { notes, errors };
+}

@@ -1,0 +1,64 @@
+// Window-wide keyboard shortcuts. In Electron the menu's accelerators send Open, Mapping and
+// Simulate as menu commands, so only the browser handles those keys here.
+
+import type { HostApi } from '../host/types.ts';
+import type { Store, Tool } from './store.ts';
+
+export interface ShortcutActions {
+  open(purpose: 'cells' | 'annotation'): void;
+  mapping(): void;
+  simulate(): void;
+  tool(tool: Tool): void;
+}
+
+const typing = (e: KeyboardEvent) => {
+  const t = e.target as HTMLElement | null;
+  return !!t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
+};
+
+export function installShortcuts(store: Store, host: HostApi, a: ShortcutActions): void {
+  window.addEventListener('keydown', (e) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (e.key === 'Escape' && store.get().loading) return store.get().loading!.cancel();
+    if (!mod) {
+      if (typing(e) || e.altKey) return;
+      const tool = ({ p: 'pan', r: 'rect', l: 'lasso' } as Record<string, Tool>)[e.key.toLowerCase()];
+      if (tool && store.get().samples.length) a.tool(tool);
+      return;
+    }
+    if (host.kind === 'electron') return;
+    const key = e.key.toLowerCase();
+    if (key === 'o') {
+      e.preventDefault();
+      a.open(e.shiftKey ? 'annotation' : 'cells');
+    } else if (key === 'm') {
+      e.preventDefault();
+      a.mapping();
+    } else if (key === 'n' && e.shiftKey) {
+      e.preventDefault();
+      a.simulate();
+    }
+  });
+}
+
+/** Drag-and-drop anywhere on the window, with a hint while files are over it. */
+export function installDrop(host: HostApi, hint: HTMLElement, open: (files: Awaited<ReturnType<HostApi['filesFromDrop']>>) => void): void {
+  let depth = 0;
+  window.addEventListener('dragenter', (e) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    depth++;
+    hint.hidden = false;
+  });
+  window.addEventListener('dragleave', () => {
+    if (--depth <= 0) hint.hidden = true;
+  });
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    depth = 0;
+    hint.hidden = true;
+    if (!e.dataTransfer) return;
+    const files = await host.filesFromDrop(e.dataTransfer);
+    if (files.length) open(files);
+  });
+}

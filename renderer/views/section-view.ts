@@ -1,0 +1,280 @@
+// One sample's section: the pixi canvas with cells and overlays, the scale bar and the hover
+// tooltip. Builds the scene from the app state (memoised: colours are recomputed only when the
+// colouring changes) and turns pointer and keyboard input into view changes and selections.
+
+import { SpatialIndex } from '../../shared/analysis/spatial-index.ts';
+import { boundsOf, columnByName } from '../../shared/dataset/cell-table.ts';
+import { formatCount } from '../../shared/errors.ts';
+import { DEFAULT_NUMERIC, type AppState, type Sample } from '../app/store.ts';
+import { colourCells, packRgba, pointSize } from '../render/cell-raster.ts';
+import { createSectionRenderer } from '../render/pixi/section-renderer.ts';
+import type { SectionRenderer, SectionScene } from '../render/types.ts';
+import { colouringFor, type Colouring } from '../scene/colouring.ts';
+import { effectiveColourColumn } from '../scene/colour-column.ts';
+import type { ColourBook } from '../scene/palette.ts';
+import { sampleOverlays, type SampleOverlays } from '../scene/section-overlays.ts';
+import { fitView, panBy, resized, visibleBounds, zoomAbout, type ViewState } from '../scene/view-state.ts';
+import { h } from './dom.ts';
+import { attachSectionInput } from './section-input.ts';
+import { renderScaleBar } from './scale-bar-view.ts';
+import { describeCell } from './tooltip.ts';
+
+export interface SectionViewActions {
+  activate(id: string): void;
+  close(id: string): void;
+  save(id: string): void;
+  /** A rectangle or lasso was drawn (world coordinates); null clears the selection. */
+  select(sampleId: string, outline: Float64Array | null, cells: Uint32Array | null): void;
+  /** World coordinates under the pointer, or null when it leaves. */
+  cursor(sampleId: string, at: [number, number] | null): void;
+}
+
+const BACKGROUND = { light: packRgba(255, 255, 255), dark: packRgba(22, 24, 28) };
+
+export class SectionView {
+  readonly el: HTMLElement;
+  readonly stage: HTMLElement;
+  private renderer: SectionRenderer | null = null;
+  private view: ViewState | null = null;
+  private state: AppState | null = null;
+  private settleTimer = 0;
+  private index: SpatialIndex | null = null;
+  private readonly scaleBar: HTMLElement;
+  private readonly tooltip: HTMLElement;
+  // memoised scene parts
+  private colouring: { key: unknown[]; value: Colouring } | null = null;
+  private rgba: { key: unknown[]; value: Uint32Array } | null = null;
+  private overlays: { key: unknown[]; value: SampleOverlays } | null = null;
+  private lastScene: SectionScene | null = null;
+  private drawnSize = 0;
+  private destroyed = false;
+
+  constructor(
+    public sample: Sample,
+    private readonly book: ColourBook,
+    private readonly actions: SectionViewActions,
+  ) {
+    this.scaleBar = h('div', { class: 'scale-bar', testid: 'scale-bar' });
+    this.tooltip = h('div', { class: 'tooltip', testid: 'tooltip', attrs: { role: 'tooltip' } });
+    this.tooltip.hidden = true;
+    this.stage = h('div', { class: 'section-stage', attrs: { tabindex: '0', 'aria-label': `Section of ${sample.name}: drag to pan, wheel to zoom, + − 0 and arrow keys` } }, this.scaleBar, this.tooltip);
+    this.el = h(
+      'figure',
+      { class: 'sample', testid: 'sample-panel', attrs: { 'data-id': sample.id }, on: { pointerdown: () => actions.activate(sample.id) } },
+      h(
+        'figcaption',
+        {},
+        h('span', { class: 'sample-name', text: sample.name, title: sample.report.file }),
+        h('span', { class: 'muted', text: `${formatCount(sample.table.n)} ${sample.report.format === 'visium' ? 'spots' : 'cells'}` }),
+        h('span', { class: 'spacer' }),
+        h('button', { class: 'icon', text: '⤢', title: 'Fit the section (0)', testid: 'fit-button', on: { click: () => this.fit() } }),
+        sample.origin === 'simulated' ? h('button', { class: 'save', text: 'Save CSV…', testid: 'save-sample', title: 'Save this simulated section as a CSV table', on: { click: () => actions.save(sample.id) } }) : null,
+        h('button', { class: 'close', text: '×', title: 'Close this sample', attrs: { 'aria-label': `Close ${sample.name}` }, on: { click: () => actions.close(sample.id) } }),
+      ),
+      this.stage,
+    );
+    void this.init();
+  }
+
+  private async init(): Promise<void> {
+    const mode = new URLSearchParams(location.search).get('renderer');
+    const renderer = await createSectionRenderer(this.stage, { mode: mode === 'raster' || mode === 'points' ? mode : 'auto' });
+    if (this.destroyed) return renderer.destroy();
+    this.renderer = renderer;
+    const canvas = renderer.canvas;
+    canvas.dataset.testid = 'section-canvas';
+    canvas.dataset.sample = this.sample.name;
+    canvas.dataset.mode = this.renderer.mode;
+    this.stage.prepend(canvas);
+    attachSectionInput(this.stage, {
+      view: () => this.view,
+      tool: () => this.state?.tool ?? 'pan',
+      setView: (v, moving) => this.setView(v, moving),
+      fit: () => this.fit(),
+      hover: (sx, sy) => this.hover(sx, sy),
+      outline: (o) => this.renderer?.setOutline(o),
+      select: (outline) => this.selectWith(outline),
+      clearSelection: () => this.actions.select(this.sample.id, null, null),
+      zoomToSelection: () => this.zoomToSelection(),
+    });
+    new ResizeObserver(() => this.resize()).observe(this.stage);
+    this.resize();
+  }
+
+  private resize(): void {
+    const dpr = window.devicePixelRatio || 1;
+    const w = Math.max(1, Math.round(this.stage.clientWidth * dpr)), hgt = Math.max(1, Math.round(this.stage.clientHeight * dpr));
+    if (!this.view) this.view = fitView(boundsOf(this.sample.table), w, hgt, !!this.sample.table.yUp, 16 * dpr);
+    else if (this.view.width !== w || this.view.height !== hgt) this.view = resized(this.view, w, hgt);
+    this.setView(this.view, false);
+  }
+
+  fit(): void {
+    if (!this.view) return;
+    this.setView(fitView(boundsOf(this.sample.table), this.view.width, this.view.height, !!this.sample.table.yUp, 16 * (window.devicePixelRatio || 1)), false);
+  }
+
+  zoomBy(factor: number): void {
+    if (this.view) this.setView(zoomAbout(this.view, factor, this.view.width / 2, this.view.height / 2), false);
+  }
+
+  panBy(dx: number, dy: number): void {
+    if (this.view) this.setView(panBy(this.view, dx, dy), false);
+  }
+
+  zoomToSelection(): void {
+    const sel = this.state?.selection;
+    if (!sel || sel.sampleId !== this.sample.id || !this.view) return;
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    const { x, y } = this.sample.table;
+    for (let i = 0; i < sel.mask.length; i++) {
+      if (!sel.mask[i]) continue;
+      x0 = Math.min(x0, x[i]!);
+      x1 = Math.max(x1, x[i]!);
+      y0 = Math.min(y0, y[i]!);
+      y1 = Math.max(y1, y[i]!);
+    }
+    if (x0 <= x1) this.setView(fitView({ x: [x0, x1], y: [y0, y1] }, this.view.width, this.view.height, this.view.yUp, 48), false);
+  }
+
+  get currentView(): ViewState | null {
+    return this.view;
+  }
+
+  private setView(v: ViewState, moving: boolean): void {
+    this.view = v;
+    renderScaleBar(this.scaleBar, v, this.sample.table.units, window.devicePixelRatio || 1);
+    this.tooltip.hidden = true;
+    if (!this.renderer) return;
+    window.clearTimeout(this.settleTimer);
+    if (moving) {
+      this.renderer.setView(v, true);
+      this.settleTimer = window.setTimeout(() => this.setView(v, false), 160);
+      return;
+    }
+    this.rebuild(true);
+    this.renderer.setView(v, false);
+    this.el.dataset.drawn = '1';
+  }
+
+  /** Applies app state to this view. */
+  update(state: AppState): void {
+    this.state = state;
+    this.el.classList.toggle('active', state.activeSampleId === this.sample.id);
+    if (this.renderer && this.view) this.rebuild(false);
+  }
+
+  /** Rebuilds the scene if anything it depends on changed (`settled`: the view just settled). */
+  private rebuild(settled: boolean): void {
+    const state = this.state, view = this.view, renderer = this.renderer;
+    if (!state || !view || !renderer) return;
+    const table = this.sample.table;
+    const column = effectiveColourColumn(table, state.colorBy);
+    const numeric = (column && state.numeric[column]) || DEFAULT_NUMERIC;
+    const hidden = (column && state.hidden[column]) || [];
+    const cKey = [table, column, hidden, numeric, state.colourVersion];
+    if (!this.colouring || !same(this.colouring.key, cKey))
+      this.colouring = { key: cKey, value: colouringFor(column ? columnByName(table, column) : undefined, this.book, { hidden, ...numeric }) };
+    const background = state.theme === 'dark' ? BACKGROUND.dark : BACKGROUND.light;
+    const selection = state.selection?.sampleId === this.sample.id ? state.selection : null;
+    const rKey = [this.colouring.value, selection, background];
+    if (!this.rgba || !same(this.rgba.key, rKey)) this.rgba = { key: rKey, value: colourCells(this.colouring.value.colours, table.n, background, selection?.mask) };
+    const oKey = [table, this.sample.shapes, state.overlays, state.colourVersion];
+    if (!this.overlays || !same(this.overlays.key, oKey)) this.overlays = { key: oKey, value: sampleOverlays(table, this.sample.shapes, state.overlays, this.book) };
+    const ps = state.pointSize;
+    const size = ps.mode === 'px' ? ps.value * (window.devicePixelRatio || 1) : ps.mode === 'um' ? ps.value * view.scale * (table.units === 'um' ? 1 : 1 / (table.pixelSizeUm ?? 1)) : pointSize(table, view.scale);
+    const prev = this.lastScene;
+    const unchanged = prev && prev.cells.rgba === this.rgba.value && prev.overlays === this.overlays.value.polygons && Math.abs(size - this.drawnSize) < 1e-6 && prev.selectionOutline === selection?.outline;
+    if (unchanged && !settled) return;
+    this.drawnSize = size;
+    const scene: SectionScene = {
+      table,
+      cells: { rgba: this.rgba.value, pointSize: size, background, ...(selection ? { selection: selection.mask } : {}) },
+      overlays: this.overlays.value.polygons,
+      labels: this.overlays.value.labels,
+      ...(selection ? { selectionOutline: selection.outline } : {}),
+    };
+    this.lastScene = scene;
+    renderer.setScene(scene);
+  }
+
+  /** Cells of the table the pointer may pick: shown (not hidden in the legend). */
+  private shown(i: number): boolean {
+    const rgba = this.rgba?.value;
+    return !rgba || rgba[i]! >>> 24 !== 0;
+  }
+
+  private spatialIndex(): SpatialIndex {
+    this.index ??= new SpatialIndex(this.sample.table.x, this.sample.table.y);
+    return this.index;
+  }
+
+  private hover(sx: number | null, sy: number | null): void {
+    if (sx === null || sy === null || !this.view) {
+      this.tooltip.hidden = true;
+      this.actions.cursor(this.sample.id, null);
+      return;
+    }
+    const v = this.view;
+    const wx = (sx - v.width / 2) / v.scale + v.cx;
+    const wy = ((sy - v.height / 2) / v.scale) * (v.yUp ? -1 : 1) + v.cy;
+    this.actions.cursor(this.sample.id, [wx, wy]);
+    const reach = (Math.max(this.drawnSize, 2) / 2 + 4 * (window.devicePixelRatio || 1)) / v.scale;
+    const i = this.spatialIndex().nearest(wx, wy, reach, (k) => this.shown(k));
+    if (i < 0) {
+      this.tooltip.hidden = true;
+      return;
+    }
+    const colourColumn = this.state ? effectiveColourColumn(this.sample.table, this.state.colorBy) : null;
+    describeCell(this.tooltip, this.sample.table, i, colourColumn);
+    const dpr = window.devicePixelRatio || 1;
+    this.tooltip.style.left = `${sx / dpr + 14}px`;
+    this.tooltip.style.top = `${sy / dpr + 14}px`;
+    this.tooltip.hidden = false;
+  }
+
+  private selectWith(outline: Float64Array): void {
+    const index = this.spatialIndex();
+    let cells: Uint32Array;
+    if (outline.length === 4) {
+      const [x0, y0, x1, y1] = outline as unknown as [number, number, number, number];
+      cells = index.inRect(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
+    } else cells = index.inPolygon(outline);
+    const shown = cells.filter((i) => this.shown(i));
+    const ring = outline.length === 4 ? Float64Array.of(outline[0]!, outline[1]!, outline[2]!, outline[1]!, outline[2]!, outline[3]!, outline[0]!, outline[3]!) : outline;
+    this.actions.select(this.sample.id, ring, shown);
+  }
+
+  /** Cells shown and inside the view (for the status bar). */
+  visibleCount(): { shown: number; inView: number } {
+    const rgba = this.rgba?.value, v = this.view;
+    if (!rgba || !v) return { shown: this.sample.table.n, inView: this.sample.table.n };
+    const b = visibleBounds(v);
+    const { x, y } = this.sample.table;
+    let shown = 0, inView = 0;
+    for (let i = 0; i < rgba.length; i++) {
+      if (rgba[i]! >>> 24 === 0) continue;
+      shown++;
+      const xi = x[i]!, yi = y[i]!;
+      if (xi >= b.x[0] && xi <= b.x[1] && yi >= b.y[0] && yi <= b.y[1]) inView++;
+    }
+    return { shown, inView };
+  }
+
+  /** The same table with new attachments (region shapes): keeps the view and the renderer. */
+  setSample(sample: Sample): void {
+    this.sample = sample;
+    if (this.state) this.update(this.state);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    window.clearTimeout(this.settleTimer);
+    this.renderer?.destroy();
+    this.el.remove();
+  }
+}
+
+function same(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((v, k) => v === b[k]);
+}
