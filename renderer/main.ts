@@ -104,11 +104,9 @@ const sections = new SectionsView(book, {
     else if (r.value) store.set({ message: { kind: 'info', text: host.kind === 'browser' ? `${r.value} was downloaded.` : `Saved ${r.value}.` } });
   },
   select: (sampleId, outline, cells) => selectCells(store, sampleId, outline, cells),
-  cursor: (sampleId, at) => {
-    const state = store.get();
-    if (sampleId !== (activeSample(state)?.id ?? null)) return;
+  cursor: (_sampleId, at) => {
     live = { ...(live ?? { shown: 0, inView: 0 }), cursor: at };
-    renderStatus(status, state, live);
+    renderStatus(status, store.get(), live);
   },
 });
 const onLegend = legendActions(store, book);

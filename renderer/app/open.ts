@@ -122,12 +122,12 @@ export async function openFiles(ctx: OpenContext, purpose: OpenPurpose, refs: re
   }
   const notes: string[] = [];
   if (annotations.length && added.length) notes.push(...(await joinInto(ctx, annotations, added, refs)));
+  else if (annotations.length) problems.push(...annotations.map((a) => `${refName(a)} has no coordinates and no cell table came with it to join it to.`));
   if (regionFiles.length && added.length) {
     const attached = await attachRegionFiles(store, regionFiles, added);
     notes.push(...attached.notes);
     problems.push(...attached.errors);
   }
-  else if (annotations.length) problems.push(...annotations.map((a) => `${refName(a)} has no coordinates and no cell table came with it to join it to.`));
   if (problems.length) {
     const only = firstError && problems.length === 1 ? firstError : null;
     store.set({

@@ -49,7 +49,7 @@ export function parseRegionGeoJson(text: string, opts: GeoJsonOptions = {}): Res
   try {
     root = JSON.parse(body) as Json;
   } catch (e) {
-    const detail = (e instanceof Error ? e.message : String(e)).slice(0, 100);
+    const detail = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').slice(0, 100);
     return fail(BAD_GEOJSON, `${name} is not JSON (${detail}), so it cannot be read as GeoJSON regions.`, where);
   }
   const features = featureList(root);

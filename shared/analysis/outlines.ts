@@ -1,7 +1,8 @@
 // Outlines of where the cells of each label lie, as polygons in world units (µm, or px for pixel
 // tables): region polygons from a region column, clone territories from a clone column.
-//   labelOutlines    rasterise the label's cells (a pixel is set when it holds one), close small gaps,
-//                    drop specks and small holes (optionally every hole), marching squares, simplify.
+//   labelOutlines    rasterise the label's cells (a pixel is the label's when it holds more of its cells
+//                    than of any other label's, or — rule 'any' — at least one), close small gaps, drop
+//                    specks and small holes (optionally every hole), marching squares, simplify (½ pixel).
 //   densityContours  Gaussian-smoothed density of the chosen cells ÷ that of all (reference) cells =
 //                    the local fraction of the chosen cells, contoured at `level` (0.5: majority).
 // Every polygon is { label, code, rings }: rings as x0, y0, x1, y1, … (closing vertex not repeated),
@@ -99,51 +100,50 @@ function cellRaster(x: ArrayLike<number>, y: ArrayLike<number>, use: (i: number)
   return { raster, pixelOf };
 }
 
-/** For each code, the pixels it owns under `rule` (as start/offsets into one list; pixels may repeat). */
-function pixelsByLabel(grid: CellRaster, codes: Uint16Array | Uint32Array, m: number, rule: 'plurality' | 'any'): { start: Uint32Array; pixels: Int32Array } {
-  const { pixelOf, raster } = grid;
+/** Items 0 … n−1 grouped by key (counting sort; key < 0: left out): key k's are order[start[k] … start[k+1]). */
+function groupBy(n: number, keys: number, key: (i: number) => number): { start: Uint32Array; order: Uint32Array } {
+  const start = new Uint32Array(keys + 1);
+  for (let i = 0; i < n; i++) {
+    const k = key(i);
+    if (k >= 0) start[k + 1]!++;
+  }
+  for (let k = 0; k < keys; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, keys);
+  const order = new Uint32Array(start[keys]!);
+  for (let i = 0; i < n; i++) {
+    const k = key(i);
+    if (k >= 0) order[fill[k]!++] = i;
+  }
+  return { start, order };
+}
+
+/** The pixels of each code under `rule`: code k's are pixels[start[k] … start[k+1]) (may repeat for 'any'). */
+function pixelsByLabel({ raster, pixelOf }: CellRaster, codes: Uint16Array | Uint32Array, m: number, rule: 'plurality' | 'any'): { start: Uint32Array; pixels: Uint32Array } {
   const n = pixelOf.length;
-  const owner = new Int32Array(rule === 'any' ? 0 : raster.width * raster.height).fill(-1);
-  if (rule === 'plurality') {
-    // cells grouped by pixel (counting sort), then a tally per pixel
-    const P = raster.width * raster.height;
-    const start = new Uint32Array(P + 1);
-    for (let i = 0; i < n; i++) if (pixelOf[i]! >= 0 && codes[i]! < m) start[pixelOf[i]! + 1]!++;
-    for (let q = 0; q < P; q++) start[q + 1]! += start[q]!;
-    const fill = start.slice(0, P);
-    const order = new Uint32Array(start[P]!);
-    for (let i = 0; i < n; i++) if (pixelOf[i]! >= 0 && codes[i]! < m) order[fill[pixelOf[i]!]!++] = i;
-    const tally = new Uint32Array(m);
-    for (let q = 0; q < P; q++) {
-      const s = start[q]!, e = start[q + 1]!;
-      if (s === e) continue;
-      let best = -1, bestCount = 0;
-      for (let k = s; k < e; k++) tally[codes[order[k]!]!]!++;
-      for (let k = s; k < e; k++) {
-        const c = codes[order[k]!]!;
-        if (tally[c]! > bestCount || (tally[c] === bestCount && c < best)) [best, bestCount] = [c, tally[c]!];
-      }
-      for (let k = s; k < e; k++) tally[codes[order[k]!]!] = 0;
-      owner[q] = best;
+  if (rule === 'any') {
+    const { start, order } = groupBy(n, m, (i) => (pixelOf[i]! >= 0 && codes[i]! < m ? codes[i]! : -1));
+    for (let k = 0; k < order.length; k++) order[k] = pixelOf[order[k]!]!;
+    return { start, pixels: order };
+  }
+  // cells grouped by pixel, then a tally per pixel: the owner is the code with most cells
+  const P = raster.width * raster.height;
+  const byPixel = groupBy(n, P, (i) => (codes[i]! < m ? pixelOf[i]! : -1));
+  const owner = new Int32Array(P).fill(-1);
+  const tally = new Uint32Array(m);
+  for (let q = 0; q < P; q++) {
+    const s = byPixel.start[q]!, e = byPixel.start[q + 1]!;
+    if (s === e) continue;
+    let best = -1, bestCount = 0;
+    for (let k = s; k < e; k++) tally[codes[byPixel.order[k]!]!]!++;
+    for (let k = s; k < e; k++) {
+      const c = codes[byPixel.order[k]!]!;
+      if (tally[c]! > bestCount || (tally[c] === bestCount && c < best)) [best, bestCount] = [c, tally[c]!];
     }
+    for (let k = s; k < e; k++) tally[codes[byPixel.order[k]!]!] = 0;
+    owner[q] = best;
   }
-  // (pixel, code) entries grouped by code
-  const entries = rule === 'any' ? n : owner.length;
-  const codeOf = (e: number) => (rule === 'any' ? (pixelOf[e]! >= 0 && codes[e]! < m ? codes[e]! : -1) : owner[e]!);
-  const pixelAt = (e: number) => (rule === 'any' ? pixelOf[e]! : e);
-  const start = new Uint32Array(m + 1);
-  for (let e = 0; e < entries; e++) {
-    const c = codeOf(e);
-    if (c >= 0) start[c + 1]!++;
-  }
-  for (let k = 0; k < m; k++) start[k + 1]! += start[k]!;
-  const fill = start.slice(0, m);
-  const pixels = new Int32Array(start[m]!);
-  for (let e = 0; e < entries; e++) {
-    const c = codeOf(e);
-    if (c >= 0) pixels[fill[c]!++] = pixelAt(e);
-  }
-  return { start, pixels };
+  const { start, order } = groupBy(P, m, (q) => owner[q]!);
+  return { start, pixels: order };
 }
 
 /** Outline polygons of the labels of `column` (labels owning no pixel give none). */
@@ -183,9 +183,11 @@ export function labelOutlines(x: ArrayLike<number>, y: ArrayLike<number>, column
       mask[(row - r0) * width + (col - c0)] = 1;
     }
     if (closing > 0) mask = close(mask, width, height, closing);
-    mask = removeSmallComponents(mask, width, height, minPixels, 8);
-    mask = fillHoles(mask, width, height, opts.fillHoles ? Infinity : minPixels - 1);
-    for (const polygon of bandPolygons(raster, mask, 0.5, Infinity, p / 2)) out.push({ label: labels[k]!, code: k, rings: flatRings(polygon) });
+    const kept = removeSmallComponents(mask, width, height, minPixels, 8);
+    const box = boundsWhere(raster, (q) => kept[q] !== 0, 1); // stray pixels that widened the box are gone now
+    if (!box) continue;
+    const filled = fillHoles(crop(kept, raster, box), box.raster.width, box.raster.height, opts.fillHoles ? Infinity : minPixels - 1);
+    for (const polygon of bandPolygons(box.raster, filled, 0.5, Infinity, p / 2)) out.push({ label: labels[k]!, code: k, rings: flatRings(polygon) });
   }
   return out;
 }
@@ -195,13 +197,13 @@ export interface DensityContourOptions {
   readonly bandwidthUm: number;
   /** Fraction to contour, 0–1 (0.5: where the chosen cells are the majority). */
   readonly level: number;
-  /** Raster pixel, world units [bandwidthUm / 2]. */
+  /** Raster pixel, world units [bandwidthUm / 1.5: the smoothed field varies little within a pixel]. */
   readonly pixel?: number;
   /** The cells the fraction is of (e.g. the tumour cells) [all]. */
   readonly reference?: Uint8Array;
   /** Where the reference density is below this fraction of its typical value inside the tissue, the fraction counts as 0 [0.25; the density halves at a straight tissue edge]. */
   readonly minDensity?: number;
-  /** Pieces and holes smaller than this are dropped, world units² [0]. */
+  /** Pieces and holes smaller than this are dropped, world units² [π·bandwidthUm²: the kernel's own size]. */
   readonly minArea?: number;
   /** The raster is coarsened to stay within this many pixels [4,000,000]. */
   readonly maxPixels?: number;
@@ -223,7 +225,7 @@ function densityGrid(x: ArrayLike<number>, y: ArrayLike<number>, opts: DensityCo
   const ref = opts.reference;
   if (!(opts.bandwidthUm > 0)) return null;
   const reach = (p: number) => Math.ceil((3 * opts.bandwidthUm) / p) + 1; // the kernel's, in pixels
-  const grid = cellRaster(x, y, (i) => ref === undefined || ref[i] !== 0, opts.pixel ?? opts.bandwidthUm / 2, reach, opts.maxPixels ?? 4_000_000);
+  const grid = cellRaster(x, y, (i) => ref === undefined || ref[i] !== 0, opts.pixel ?? opts.bandwidthUm / 1.5, reach, opts.maxPixels ?? 4_000_000);
   if (!grid) return null;
   const { raster, pixelOf } = grid;
   const counts = new Float32Array(raster.width * raster.height);
@@ -240,15 +242,21 @@ function densityGrid(x: ArrayLike<number>, y: ArrayLike<number>, opts: DensityCo
   return { raster, pixelOf, all, floor: (opts.minDensity ?? 0.25) * (sum / Math.max(1, occupied)), sigmaPixels };
 }
 
-function contoursOfSelection(grid: DensityGrid, chosen: (i: number) => boolean, n: number, opts: DensityContourOptions, label: string, code: number): OutlinePolygon[] {
+function contoursOfCells(grid: DensityGrid, cells: ArrayLike<number>, opts: DensityContourOptions, label: string, code: number): OutlinePolygon[] {
   const { raster, pixelOf, all, floor } = grid;
+  const { width, height } = raster;
   const counts = new Float32Array(all.length);
-  for (let i = 0; i < n; i++) if (pixelOf[i]! >= 0 && chosen(i)) counts[pixelOf[i]!]!++;
-  const mine = gaussianBlur(counts, raster.width, raster.height, grid.sigmaPixels);
-  for (let k = 0; k < mine.length; k++) mine[k] = all[k]! >= floor && all[k]! > 0 ? mine[k]! / all[k]! : 0;
-  const minArea2 = 2 * (opts.minArea ?? 0);
+  for (let k = 0; k < cells.length; k++) {
+    const q = pixelOf[cells[k]!]!;
+    if (q >= 0) counts[q]!++;
+  }
+  const share = gaussianBlur(counts, width, height, grid.sigmaPixels);
+  for (let q = 0; q < share.length; q++) share[q] = all[q]! >= floor && all[q]! > 0 ? share[q]! / all[q]! : 0;
+  const box = boundsWhere(raster, (q) => share[q]! >= opts.level, 1); // only that part is contoured
+  if (!box) return [];
+  const minArea2 = 2 * (opts.minArea ?? Math.PI * opts.bandwidthUm ** 2);
   const out: OutlinePolygon[] = [];
-  for (const polygon of bandPolygons(raster, mine, opts.level, Infinity, raster.pixelUm / 2)) {
+  for (const polygon of bandPolygons(box.raster, crop(share, raster, box), opts.level, Infinity, raster.pixelUm / 2)) {
     if (ringArea2(polygon[0]!) < minArea2) continue;
     const kept = [polygon[0]!, ...polygon.slice(1).filter((h) => -ringArea2(h) >= minArea2)];
     out.push({ label, code, rings: flatRings(kept) });
@@ -263,13 +271,13 @@ export function densityContours(
 ): OutlinePolygon[] {
   const grid = densityGrid(x, y, opts);
   if (!grid) return [];
-  let mask: Uint8Array;
-  if (chosen instanceof Uint8Array) mask = chosen;
-  else {
-    mask = new Uint8Array(x.length);
-    for (let k = 0; k < chosen.indices.length; k++) mask[chosen.indices[k]!] = 1;
+  let cells = chosen instanceof Uint8Array ? null : chosen.indices;
+  if (chosen instanceof Uint8Array) {
+    const list: number[] = [];
+    for (let i = 0; i < chosen.length; i++) if (chosen[i] !== 0) list.push(i);
+    cells = list;
   }
-  return contoursOfSelection(grid, (i) => mask[i] !== 0, x.length, opts, opts.label ?? 'selection', -1);
+  return contoursOfCells(grid, cells!, opts, opts.label ?? 'selection', -1);
 }
 
 /** densityContours of every label of a column (or of `codes`), sharing the reference density. */
@@ -279,10 +287,12 @@ export function densityContoursByLabel(
 ): OutlinePolygon[] {
   const grid = densityGrid(x, y, opts);
   if (!grid) return [];
+  const { codes, labels } = column;
+  const m = labels.length;
+  const { start, order } = groupBy(codes.length, m, (i) => (codes[i]! < m ? codes[i]! : -1));
   const out: OutlinePolygon[] = [];
-  for (const k of opts.codes ?? column.labels.keys()) {
-    if (k < 0 || k >= column.labels.length) continue;
-    out.push(...contoursOfSelection(grid, (i) => column.codes[i] === k, x.length, opts, column.labels[k]!, k));
+  for (const k of opts.codes ?? labels.keys()) {
+    if (k >= 0 && k < m) out.push(...contoursOfCells(grid, order.subarray(start[k]!, start[k + 1]!), opts, labels[k]!, k));
   }
   return out;
 }
@@ -312,6 +322,34 @@ export function gaussianBlur(field: Float32Array, width: number, height: number,
       const src = row * width, dst = rr * width;
       for (let col = 0; col < width; col++) out[dst + col]! += w * tmp[src + col]!;
     }
+  }
+  return out;
+}
+
+/** The sub-raster around the pixels where `on` holds, with `margin` pixels more on each side; null when none. */
+function boundsWhere(raster: Raster, on: (q: number) => boolean, margin: number): { raster: Raster; c0: number; r0: number } | null {
+  const { width, height, pixelUm: p } = raster;
+  let c0 = width, r0 = height, c1 = -1, r1 = -1;
+  for (let row = 0; row < height; row++) {
+    for (let col = 0, q = row * width; col < width; col++, q++) {
+      if (!on(q)) continue;
+      if (col < c0) c0 = col;
+      if (col > c1) c1 = col;
+      if (row < r0) r0 = row;
+      if (row > r1) r1 = row;
+    }
+  }
+  if (c1 < 0) return null;
+  [c0, r0, c1, r1] = [Math.max(0, c0 - margin), Math.max(0, r0 - margin), Math.min(width - 1, c1 + margin), Math.min(height - 1, r1 + margin)];
+  return { raster: { x0: raster.x0 + c0 * p, y0: raster.y0 + r0 * p, pixelUm: p, width: c1 - c0 + 1, height: r1 - r0 + 1 }, c0, r0 };
+}
+
+/** The part of `field` (on `from`) that `to` covers. */
+function crop<T extends Uint8Array | Float32Array>(field: T, from: Raster, to: { raster: Raster; c0: number; r0: number }): T {
+  const out = new (field.constructor as new (n: number) => T)(to.raster.width * to.raster.height);
+  for (let row = 0; row < to.raster.height; row++) {
+    const q = (row + to.r0) * from.width + to.c0;
+    out.set(field.subarray(q, q + to.raster.width), row * to.raster.width);
   }
   return out;
 }

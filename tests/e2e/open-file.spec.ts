@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { hasRealData, realDataSkipReason, realFile } from '../paths.ts';
-import { cellsLoaded, openThroughInput, paintedFraction, SHOTS } from './helpers.ts';
+import { cellsLoaded, coloursOnCanvas, openThroughInput, paintedFraction, sectionsDrawn, SHOTS } from './helpers.ts';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -18,7 +18,7 @@ test.describe('real exports', () => {
     await openThroughInput(page, realFile('xenium-v1-mouse-brain-WT/cells.csv.gz'));
     await expect(page.locator('[data-testid=status]')).toContainText('20,000 cells loaded');
     expect(await cellsLoaded(page)).toBe(20000);
-    await expect(page.locator('[data-testid=samples]')).toHaveAttribute('data-drawn', '1');
+    await sectionsDrawn(page, 1);
     expect(await paintedFraction(page)).toBeGreaterThan(0.02);
     await expect(page.locator('[data-testid=load-report]')).toContainText('10x Xenium cells');
     await page.screenshot({ path: path.join(SHOTS, 'xenium.png') });
@@ -38,17 +38,10 @@ test.describe('real exports', () => {
     await expect(page.locator('[data-testid=color-by]')).toHaveValue('Cluster');
     const legend = page.locator('[data-testid=legend] li[data-label]');
     await expect(legend).toHaveCount(8);
-    await expect(page.locator('[data-testid=samples]')).toHaveAttribute('data-drawn', '1');
+    await sectionsDrawn(page, 1);
     // every cluster colour of the legend is on the canvas
     const colours = await legend.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.colour!));
-    const present = await page.locator('[data-testid=section-canvas]').evaluate((el, wanted) => {
-      const c = el as HTMLCanvasElement;
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      const seen = new Set<string>();
-      for (let i = 0; i < d.length; i += 4) seen.add('#' + [d[i], d[i + 1], d[i + 2]].map((v) => v!.toString(16).padStart(2, '0')).join('').toUpperCase());
-      return wanted.filter((w) => seen.has(w.toUpperCase()));
-    }, colours);
-    expect(present).toEqual(colours);
+    expect(await coloursOnCanvas(page, colours)).toEqual(colours);
     expect(await paintedFraction(page)).toBeGreaterThan(0.2);
     await page.screenshot({ path: path.join(SHOTS, 'visium-clusters.png') });
   });

@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { hasRealData, realDataSkipReason, realFile } from '../paths.ts';
 import { REAL_NON_TABLES, REAL_TABLES } from '../unit/dataset/real-data.ts';
-import { cellsLoaded, openThroughInput } from './helpers.ts';
+import { cellsLoaded, openThroughInput, sectionsDrawn } from './helpers.ts';
 
 /** Files a user selects together with the table (browsers cannot look beside a chosen file). */
 const COMPANIONS: Record<string, string[]> = {
@@ -31,7 +31,7 @@ test.describe('every real export with coordinates loads in the app', () => {
       expect(close(bounds.x[0], t.x[0]) && close(bounds.x[1], t.x[1]), `x ${bounds.x} vs ${t.x}`).toBe(true);
       expect(close(bounds.y[0], t.y[0]) && close(bounds.y[1], t.y[1]), `y ${bounds.y} vs ${t.y}`).toBe(true);
       if (t.dropped) await expect(page.locator('[data-testid=status]')).toContainText(`${t.dropped.toLocaleString('en')} spots outside the tissue`);
-      await expect(page.locator('[data-testid=samples]')).toHaveAttribute('data-drawn', '1');
+      await sectionsDrawn(page, 1);
     });
   }
 });

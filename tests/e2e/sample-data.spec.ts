@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cellsLoaded, paintedFraction, SHOTS } from './helpers.ts';
+import { cellsLoaded, paintedFraction, sectionsDrawn, SHOTS } from './helpers.ts';
 
 test('?open=sample-data (what npm start opens) shows the primary and the metastasis, coloured by clone', async ({ page }) => {
   await page.goto('/?open=sample-data');
@@ -15,7 +15,7 @@ test('?open=sample-data (what npm start opens) shows the primary and the metasta
   await expect(page.locator('[data-testid=color-by]')).toHaveValue('clone');
   await expect(page.locator('[data-testid=load-report]')).toContainText('Clonoscope cell table');
   await expect(page.locator('[data-testid=legend] li[data-label=normal]')).toBeVisible();
-  await expect(page.locator('[data-testid=samples]')).toHaveAttribute('data-drawn', '2');
+  await sectionsDrawn(page, 2);
   expect(await paintedFraction(page)).toBeGreaterThan(0.3);
   await page.screenshot({ path: path.join(SHOTS, 'sample-data.png') });
 });

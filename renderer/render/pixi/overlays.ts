@@ -40,13 +40,16 @@ function dashedRing(g: Graphics, pts: number[]): void {
   }
 }
 
-function drawPolygon(g: Graphics, p: OverlayPolygon, view: ViewState): void {
+function fillPolygon(g: Graphics, p: OverlayPolygon, view: ViewState): void {
+  if (p.fillAlpha <= 0) return;
   const rings = p.rings.map((r) => screenRing(r, view)).filter((r) => r.length >= 6);
   if (rings.length === 0) return;
-  if (p.fillAlpha > 0) {
-    g.poly(rings[0]!, true).fill({ color: p.colour, alpha: p.fillAlpha });
-    for (const hole of rings.slice(1)) g.poly(hole, true).cut();
-  }
+  g.poly(rings[0]!, true).fill({ color: p.colour, alpha: p.fillAlpha });
+  for (const hole of rings.slice(1)) g.poly(hole, true).cut();
+}
+
+function strokePolygon(g: Graphics, p: OverlayPolygon, view: ViewState): void {
+  const rings = p.rings.map((r) => screenRing(r, view)).filter((r) => r.length >= 6);
   if (p.strokeAlpha > 0 && p.strokeWidth > 0) {
     for (const r of rings) {
       if (p.dashed) dashedRing(g, r);
@@ -56,8 +59,14 @@ function drawPolygon(g: Graphics, p: OverlayPolygon, view: ViewState): void {
   }
 }
 
+/**
+ * Region fills go under the cells (seen between them, so cell colours stay exact); outlines,
+ * labels and the selection go over them.
+ */
 export class Overlays {
+  readonly under = new Container();
   readonly container = new Container();
+  private readonly fills = new Graphics();
   private readonly shapes = new Graphics();
   private readonly selection = new Graphics();
   private readonly labels = new Container();
@@ -65,11 +74,16 @@ export class Overlays {
 
   constructor(private readonly labelColour: () => string) {
     this.container.addChild(this.shapes, this.selection, this.labels);
+    this.under.addChild(this.fills);
   }
 
   draw(scene: SectionScene, view: ViewState): void {
     this.shapes.clear();
-    for (const p of scene.overlays) drawPolygon(this.shapes, p, view);
+    this.fills.clear();
+    for (const p of scene.overlays) {
+      fillPolygon(this.fills, p, view);
+      strokePolygon(this.shapes, p, view);
+    }
     this.drawOutline(scene.selectionOutline ?? null, view);
     for (const child of this.labels.removeChildren()) child.destroy();
     for (const l of scene.labels) {
@@ -80,8 +94,10 @@ export class Overlays {
       this.labels.addChild(t);
     }
     this.drawn = view;
-    this.container.position.set(0, 0);
-    this.container.scale.set(1);
+    for (const c of [this.container, this.under]) {
+      c.position.set(0, 0);
+      c.scale.set(1);
+    }
   }
 
   /** The selection rectangle or lasso (world coordinates), in the current drawing's frame. */
@@ -99,12 +115,15 @@ export class Overlays {
     if (!d) return;
     const k = view.scale / d.scale;
     const ySign = view.yUp ? -1 : 1;
-    this.container.scale.set(k);
-    this.container.position.set(view.width / 2 - (d.width / 2) * k + (d.cx - view.cx) * view.scale, view.height / 2 - (d.height / 2) * k + (d.cy - view.cy) * view.scale * ySign);
+    for (const c of [this.container, this.under]) {
+      c.scale.set(k);
+      c.position.set(view.width / 2 - (d.width / 2) * k + (d.cx - view.cx) * view.scale, view.height / 2 - (d.height / 2) * k + (d.cy - view.cy) * view.scale * ySign);
+    }
     for (const child of this.labels.children) child.scale.set(1 / k);
   }
 
   destroy(): void {
     this.container.destroy({ children: true });
+    this.under.destroy({ children: true });
   }
 }

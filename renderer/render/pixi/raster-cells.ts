@@ -25,7 +25,7 @@ export class RasterCells {
     }
     rasterCells({ data: this.pixels, width: w, height: h }, scene.table, scene.cells.rgba, view, {
       size: scene.cells.pointSize,
-      background: scene.cells.background,
+      background: 0, // transparent: the region fills and the background show between cells
       ...(scene.cells.selection ? { selection: scene.cells.selection } : {}),
     });
     this.source.update();

@@ -58,7 +58,7 @@ class PixiSectionRenderer implements SectionRenderer {
     this.raster = mode === 'raster' ? new RasterCells() : null;
     this.points = mode === 'points' ? new PointCells() : null;
     this.overlays = new Overlays(() => this.backgroundCss());
-    app.stage.addChild(this.raster ? this.raster.sprite : this.points!.mesh, this.overlays.container);
+    app.stage.addChild(this.overlays.under, this.raster ? this.raster.sprite : this.points!.mesh, this.overlays.container);
   }
 
   private backgroundCss(): string {

@@ -152,7 +152,7 @@ describe('SpatialIndex', () => {
     expect(found).toBe(10_000);
     expect(rect.length).toBeGreaterThan(200_000);
     expect(inLasso.length).toBeGreaterThan(300_000);
-    expect(build).toBeLessThan(300); // ~30 ms here; generous for loaded CI machines
+    expect(build).toBeLessThan(1000); // ~30 ms on an idle core; generous for loaded CI machines
     expect(nearest).toBeLessThan(0.1);
   });
 });
