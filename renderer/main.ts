@@ -156,7 +156,7 @@ function render(state: AppState): void {
     const numeric = (colourColumn && state.numeric[colourColumn]) || DEFAULT_NUMERIC;
     const hidden = (colourColumn && state.hidden[colourColumn]) || [];
     renderLegend(legend, colouringFor(colourColumn ? columnByName(sample.table, colourColumn) : undefined, book, { hidden, ...numeric }).legend, onLegend);
-    layers.render(state.overlays, state.pointSize, sample.table.units);
+    layers.render(state.overlays, state.pointSize, sample.table.units, sections.view(sample.id)?.overlayNote ?? '');
   }
   renderSelection(selectionPanel, sample, state.selection, colourColumn, book, { clear: () => store.set({ selection: null }), zoom: () => sections.view(sample?.id ?? null)?.zoomToSelection() });
   renderReport(report, sample);

@@ -13,6 +13,8 @@ export interface BenchOptions {
 export interface Contender {
   /** Mode actually used (Clonoscope: raster | points; others: a fixed word). */
   readonly mode: string;
+  /** Draws differently while a gesture is in progress (then the exact redraw after it is timed). */
+  readonly movingMode: boolean;
   /** The canvas whose pixels show the cells. */
   readonly canvas: HTMLCanvasElement;
   /** Builds buffers from the cells and shows `view` (timed as part of the first frame). */
@@ -22,6 +24,8 @@ export interface Contender {
   /** Draws now, synchronously as far as the contender allows. */
   render(): void;
   destroy(): void;
+  /** Diagnostics worth printing (e.g. how many frames it drew by itself). */
+  notes?(): string;
 }
 
 /** A contender that cannot run here (e.g. Clonoscope's renderer not written yet). */

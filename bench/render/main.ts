@@ -1,5 +1,5 @@
 // Benchmark page: one contender, one N per page load (the runner starts a fresh browser for each).
-// Query: ?contender=pixi-mesh|deck|clonoscope&variant=auto|raster|points&n=&seed=&frames=&...
+// Query: ?contender=pixi-mesh|deck|clonoscope|floor&variant=auto|raster|points&n=&seed=&frames=&...
 // The result is `window.__benchDone` (a promise), read by bench/render-run.mjs.
 
 import { fitView, panBy, zoomAbout, type ViewState } from '../../renderer/scene/view-state.ts';
@@ -7,11 +7,12 @@ import { generateSection } from './cells.ts';
 import { Unavailable, type BenchOptions, type Contender, type ContenderFactory } from './contender.ts';
 import { clonoscopeAvailable, createClonoscope } from './contenders/clonoscope.ts';
 import { createDeckScatter } from './contenders/deck-scatter.ts';
+import { createFloor } from './contenders/floor.ts';
 import { createPixiMesh } from './contenders/pixi-mesh.ts';
 import { gesture, settle, untilShown, type GestureResult, type SettleResult, type ShownResult } from './measure.ts';
 import { checkPixels } from './pixels.ts';
 
-const contenders: Record<string, ContenderFactory> = { 'pixi-mesh': createPixiMesh, deck: createDeckScatter, clonoscope: createClonoscope };
+const contenders: Record<string, ContenderFactory> = { 'pixi-mesh': createPixiMesh, deck: createDeckScatter, clonoscope: createClonoscope, floor: createFloor };
 
 export interface PageResult {
   readonly status: 'ok' | 'unavailable' | 'blank' | 'error';
@@ -34,6 +35,8 @@ export interface PageResult {
   readonly panSettle?: SettleResult;
   readonly zoom?: GestureResult;
   readonly zoomSettle?: SettleResult;
+  /** Contender's own diagnostics (e.g. deck.gl's redraw count). */
+  readonly notes?: string;
 }
 
 const q = new URLSearchParams(location.search);
@@ -47,6 +50,9 @@ const cfg = {
   gestures: q.get('gestures') !== '0',
   budgetMs: num('budget', 15) * 1000,
   firstTimeoutMs: num('firstTimeout', 120) * 1000,
+  settleTimeoutMs: num('settleTimeout', 30) * 1000,
+  warmup: num('warmup', 2),
+  sync: q.get('sync') === '1',
   panPx: num('panPx', 200),
   zoom: num('zoom', 8),
   options: { width: num('width', 1280), height: num('height', 800), pointSize: num('pointSize', 2) } satisfies BenchOptions,
@@ -101,37 +107,41 @@ async function run(): Promise<PageResult> {
     const t1 = performance.now();
     await c.load(cells, view0);
     loadMs = performance.now() - t1;
-  }, 6, cfg.firstTimeoutMs);
-  const heap = heapMB();
+  }, { drawn: 0.02, colours: 6 }, cfg.firstTimeoutMs);
   const checkMs = checkPixels(c.canvas).ms;
-  const common = { ...base, mode: c.mode, initMs, dataMs, loadMs, first, checkMs, heapMB: heap };
+  // what is measured so far (the runner reads it if the case runs out of time)
+  let out: PageResult = { ...base, status: 'ok', mode: c.mode, initMs, dataMs, loadMs, first, checkMs, ...(heapMB() ? { heapMB: heapMB()! } : {}) };
+  const publish = (more: Partial<PageResult>) => (window.__benchPartial = out = { ...out, ...more, ...(c.notes ? { notes: c.notes() } : {}) });
+  publish({});
   log(`first frame ${first.ms.toFixed(0)} ms, drawn ${(first.check.drawn * 100).toFixed(1)} %`);
-  if (lost) return { ...common, status: 'error', error: 'WebGL context lost' };
-  if (!first.drawn) return { ...common, status: 'blank', error: 'nothing drawn before the time-out' };
-  if (!cfg.gestures) return { ...common, status: 'ok' };
+  if (lost) return publish({ status: 'error', error: 'WebGL context lost' });
+  if (!first.drawn) return publish({ status: 'blank', error: 'nothing drawn before the time-out' });
+  if (!cfg.gestures) return out;
 
-  // pan: a circular drag of radius panPx; zoom: ×zoom about a point right of centre
+  // pan: a circular drag of radius panPx; then zoom ×zoom about a point right of centre, from
+  // where the pan ended (the start again unless the time budget cut the pan short)
   const F = cfg.frames;
   const panViews = Array.from({ length: F }, (_, i): ViewState => {
     const a = (2 * Math.PI * (i + 1)) / F;
     return panBy(view0, cfg.panPx * Math.sin(a), cfg.panPx * (Math.cos(a) - 1));
   });
-  const pan = await gesture(c, panViews, cfg.budgetMs);
-  const panSettle = await settle(c, panViews[pan.frames - 1]!, cfg.firstTimeoutMs);
-  log(`pan ${pan.fpsMedian.toFixed(1)} fps over ${pan.frames} frames, settle ${panSettle.ms.toFixed(0)} ms`);
+  const pan = publish({ pan: await gesture(c, panViews, cfg) }).pan!;
+  const panEnd = panViews[pan.frames - 1]!;
+  if (c.movingMode) publish({ panSettle: await settle(c, panEnd, cfg.settleTimeoutMs) });
+  log(`pan ${pan.fpsMedian.toFixed(1)} fps over ${pan.frames} frames${out.panSettle ? `, settle ${out.panSettle.ms.toFixed(0)} ms` : ''}`);
 
-  await settle(c, view0, cfg.firstTimeoutMs);
-  const zoomViews = Array.from({ length: F }, (_, i) => zoomAbout(view0, cfg.zoom ** ((i + 1) / F), width * 0.6, height * 0.45));
-  const zoom = await gesture(c, zoomViews, cfg.budgetMs);
-  const zoomSettle = await settle(c, zoomViews[zoom.frames - 1]!, cfg.firstTimeoutMs);
-  log(`zoom ${zoom.fpsMedian.toFixed(1)} fps over ${zoom.frames} frames, settle ${zoomSettle.ms.toFixed(0)} ms`);
+  const zoomViews = Array.from({ length: F }, (_, i) => zoomAbout(panEnd, cfg.zoom ** ((i + 1) / F), width * 0.6, height * 0.45));
+  const zoom = publish({ zoom: await gesture(c, zoomViews, cfg) }).zoom!;
+  if (c.movingMode) publish({ zoomSettle: await settle(c, zoomViews[zoom.frames - 1]!, cfg.settleTimeoutMs) });
+  log(`zoom ${zoom.fpsMedian.toFixed(1)} fps over ${zoom.frames} frames${out.zoomSettle ? `, settle ${out.zoomSettle.ms.toFixed(0)} ms` : ''}`);
   // not destroyed: the runner reads memory with everything still alive, then closes the browser
-  return { ...common, status: lost ? 'error' : 'ok', ...(lost ? { error: 'WebGL context lost' } : {}), pan, panSettle, zoom, zoomSettle };
+  return lost ? publish({ status: 'error', error: 'WebGL context lost' }) : out;
 }
 
 declare global {
   interface Window {
     __benchDone?: Promise<PageResult>;
+    __benchPartial?: PageResult;
   }
 }
 

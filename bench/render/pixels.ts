@@ -1,12 +1,13 @@
 // Reads back what a contender drew (the readback also waits for the GPU to finish the frame) and
 // checks it is not blank: share of non-background pixels and which palette colours appear.
+// Samples every 4th pixel each way (nearest, no smoothing): ~3 ms here against ~20 ms for all.
 
 import { BACKGROUND_HEX, PALETTE_HEX, hexToRgb } from './cells.ts';
 
 export interface PixelCheck {
   /** Share of pixels that are not background, 0–1. */
   readonly drawn: number;
-  /** Palette colours present (≥ 50 pixels each). */
+  /** Palette colours present (≥ 5 sampled pixels each). */
   readonly colours: number;
   /** Hash of the pixels, to notice a picture that changes later. */
   readonly hash: number;
@@ -16,21 +17,23 @@ export interface PixelCheck {
 
 const bg = hexToRgb(BACKGROUND_HEX);
 const palette = PALETTE_HEX.map(hexToRgb);
+const STEP = 4;
 let scratch: CanvasRenderingContext2D | undefined;
 
 /** Call in the same task as the draw: a WebGL drawing buffer may be cleared once presented. */
 export function checkPixels(canvas: HTMLCanvasElement): PixelCheck {
   const t0 = performance.now();
-  const w = canvas.width, h = canvas.height;
+  const w = Math.max(1, Math.floor(canvas.width / STEP)), h = Math.max(1, Math.floor(canvas.height / STEP));
   if (!scratch || scratch.canvas.width !== w || scratch.canvas.height !== h) {
     const c = document.createElement('canvas');
     c.width = w;
     c.height = h;
     scratch = c.getContext('2d', { willReadFrequently: true })!;
+    scratch.imageSmoothingEnabled = false;
   }
   scratch.fillStyle = BACKGROUND_HEX; // transparent pixels show the page background, as on screen
   scratch.fillRect(0, 0, w, h);
-  scratch.drawImage(canvas, 0, 0);
+  scratch.drawImage(canvas, 0, 0, w * STEP, h * STEP, 0, 0, w, h);
   const px = new Uint32Array(scratch.getImageData(0, 0, w, h).data.buffer);
   const counts = new Uint32Array(palette.length);
   let drawn = 0, hash = 2166136261;
@@ -48,10 +51,23 @@ export function checkPixels(canvas: HTMLCanvasElement): PixelCheck {
       }
     }
   }
-  return { drawn: drawn / px.length, colours: counts.filter((c) => c >= 50).length, hash: hash >>> 0, ms: performance.now() - t0 };
+  return { drawn: drawn / px.length, colours: counts.filter((c) => c >= 5).length, hash: hash >>> 0, ms: performance.now() - t0 };
 }
 
-/** The whole section in view: most palette colours and a fair share of the canvas. */
-export function looksDrawn(c: PixelCheck, minColours = 6): boolean {
-  return c.drawn >= 0.02 && c.colours >= minColours;
+/** Cells on screen: at least `minDrawn` of the canvas and `minColours` palette colours. */
+export function looksDrawn(c: PixelCheck, minDrawn: number, minColours: number): boolean {
+  return c.drawn >= minDrawn && c.colours >= minColours;
+}
+
+let one: CanvasRenderingContext2D | undefined;
+
+/** Waits until the GPU has finished drawing `canvas` by reading back one pixel (~1 ms here). */
+export function syncGpu(canvas: HTMLCanvasElement): void {
+  if (!one) {
+    const c = document.createElement('canvas');
+    c.width = c.height = 1;
+    one = c.getContext('2d', { willReadFrequently: true })!;
+  }
+  one.drawImage(canvas, 0, 0, 1, 1, 0, 0, 1, 1);
+  one.getImageData(0, 0, 1, 1);
 }

@@ -39,17 +39,41 @@ function regionLabelPoint(polygons: readonly { rings: readonly Float64Array[] }[
     for (let i = 0, j = n - 1; i < n; j = i++) a += r[2 * j]! * r[2 * i + 1]! - r[2 * i]! * r[2 * j + 1]!;
     if (Math.abs(a) > bestArea) [best, bestArea] = [p.rings, Math.abs(a)];
   }
-  return best ? labelPoint(best) : null;
+  return best ? labelPoint(decimated(best)) : null;
 }
 
 export interface SampleOverlays {
   readonly polygons: OverlayPolygon[];
   readonly labels: MapLabel[];
+  /** Why some overlays are left out (too fragmented to draw smoothly), for the layers panel. */
+  readonly note?: string;
+}
+
+/** Outlines with more vertices than this are drawn without fill; beyond MAX_VERTICES, not at all. */
+const MAX_FILLED_VERTICES = 40_000;
+const MAX_VERTICES = 150_000;
+
+const vertexCount = (polys: readonly { rings: readonly Float64Array[] }[]) => polys.reduce((s, p) => s + p.rings.reduce((a, r) => a + r.length / 2, 0), 0);
+
+/** Every k-th vertex of long rings: enough to place a label. */
+function decimated(rings: readonly Float64Array[], max = 1500): Float64Array[] {
+  return rings.map((r) => {
+    const n = r.length / 2;
+    if (n <= max) return r;
+    const k = Math.ceil(n / max);
+    const out = new Float64Array(Math.ceil(n / k) * 2);
+    for (let i = 0, j = 0; i < n; i += k, j++) {
+      out[2 * j] = r[2 * i]!;
+      out[2 * j + 1] = r[2 * i + 1]!;
+    }
+    return out;
+  });
 }
 
 export function sampleOverlays(table: CellTable, shapes: readonly RegionShape[] | undefined, s: OverlaySettings, book: ColourBook): SampleOverlays {
   const polygons: OverlayPolygon[] = [];
   const labels: MapLabel[] = [];
+  let note: string | undefined;
   const cache = cacheOf(table);
   if (s.regions) {
     let regionPolys: { label: string; rings: Float64Array[] }[] = [];
@@ -66,9 +90,15 @@ export function sampleOverlays(table: CellTable, shapes: readonly RegionShape[] 
         regionPolys = cache.regions.polygons;
       }
     }
+    const vertices = vertexCount(regionPolys);
+    if (vertices > MAX_VERTICES) {
+      note = `Region outlines are not drawn: the ${colourColumn} column is too fragmented (${Math.round(vertices / 1000)}k outline points).`;
+      regionPolys = [];
+    } else if (vertices > MAX_FILLED_VERTICES && s.regionFill > 0) note = 'Regions are outlined without fill: their outlines are very detailed.';
+    const fill = vertices > MAX_FILLED_VERTICES ? 0 : s.regionFill;
     for (const p of regionPolys) {
       const colour = book.colour(colourColumn, p.label);
-      polygons.push({ rings: p.rings, colour, fillAlpha: s.regionFill, strokeAlpha: s.regionOutline ? 0.95 : 0, strokeWidth: 2 });
+      polygons.push({ rings: p.rings, colour, fillAlpha: fill, strokeAlpha: s.regionOutline ? 0.95 : 0, strokeWidth: 2 });
     }
     if (s.regionLabels) {
       const byLabel = new Map<string, { rings: Float64Array[] }[]>();
@@ -93,9 +123,11 @@ export function sampleOverlays(table: CellTable, shapes: readonly RegionShape[] 
         const polys = densityContoursByLabel(table.x, table.y, col, { bandwidthUm: 4 * cache.spacing, level: s.territoryLevel, reference, codes });
         cache.territories = { column: col.name, level: s.territoryLevel, polygons: polys };
       }
-      for (const p of cache.territories.polygons)
-        polygons.push({ rings: p.rings, colour: book.colour(col.name, p.label), fillAlpha: 0, strokeAlpha: s.territoryOpacity, strokeWidth: 2, dashed: true });
+      if (vertexCount(cache.territories.polygons) > MAX_VERTICES) note = `Clone territories are not drawn: the ${col.name} column is too fragmented.`;
+      else
+        for (const p of cache.territories.polygons)
+          polygons.push({ rings: p.rings, colour: book.colour(col.name, p.label), fillAlpha: 0, strokeAlpha: s.territoryOpacity, strokeWidth: 2, dashed: true });
     }
   }
-  return { polygons, labels };
+  return { polygons, labels, ...(note ? { note } : {}) };
 }

@@ -9,7 +9,7 @@ export interface LayersActions {
   pointSize(setting: PointSizeSetting): void;
 }
 
-export function createLayersPanel(a: LayersActions): { el: HTMLElement; render(o: OverlaySettings, p: PointSizeSetting, units: 'um' | 'px'): void } {
+export function createLayersPanel(a: LayersActions): { el: HTMLElement; render(o: OverlaySettings, p: PointSizeSetting, units: 'um' | 'px', note: string): void } {
   const check = (testid: string, text: string, title: string, on: (v: boolean) => void) => {
     const input = h('input', { type: 'checkbox', testid, on: { change: () => on(input.checked) } });
     return { input, el: h('label', { class: 'check', title }, input, h('span', { text })) };
@@ -34,6 +34,7 @@ export function createLayersPanel(a: LayersActions): { el: HTMLElement; render(o
     sizeChanged();
   });
   sizeValue.addEventListener('change', sizeChanged);
+  const noteEl = h('p', { class: 'muted note', testid: 'layers-note' });
   const el = h(
     'section',
     { class: 'layers', testid: 'layers' },
@@ -44,10 +45,13 @@ export function createLayersPanel(a: LayersActions): { el: HTMLElement; render(o
     h('label', { class: 'slider' }, h('span', { text: 'level' }), level),
     h('label', { class: 'slider' }, h('span', { text: 'opacity' }), opacity),
     h('div', { class: 'row' }, h('span', { text: 'Cell size' }), sizeMode, sizeValue),
+    noteEl,
   );
   return {
     el,
-    render(o, p, units) {
+    render(o, p, units, note) {
+      noteEl.textContent = note;
+      noteEl.hidden = !note;
       regions.input.checked = o.regions;
       outline.input.checked = o.regionOutline;
       labels.input.checked = o.regionLabels;

@@ -137,6 +137,11 @@ export class SectionView {
     if (x0 <= x1) this.setView(fitView({ x: [x0, x1], y: [y0, y1] }, this.view.width, this.view.height, this.view.yUp, 48), false);
   }
 
+  /** Why overlays are partly left out, if they are. */
+  get overlayNote(): string {
+    return this.overlays?.value.note ?? '';
+  }
+
   get currentView(): ViewState | null {
     return this.view;
   }
@@ -180,18 +185,34 @@ export class SectionView {
     const rKey = [this.colouring.value, selection, background];
     if (!this.rgba || !same(this.rgba.key, rKey)) this.rgba = { key: rKey, value: colourCells(this.colouring.value.colours, table.n, background, selection?.mask) };
     const oKey = [table, this.sample.shapes, state.overlays, state.colourVersion];
-    if (!this.overlays || !same(this.overlays.key, oKey)) this.overlays = { key: oKey, value: sampleOverlays(table, this.sample.shapes, state.overlays, this.book) };
+    if (!this.overlays || !same(this.overlays.key, oKey)) {
+      // outlines can take a moment on a million cells: the cells are drawn first
+      const first = !this.overlays;
+      const compute = (): boolean => {
+        if (this.destroyed || !this.state) return false;
+        const now = [this.sample.table, this.sample.shapes, this.state.overlays, this.state.colourVersion];
+        if (this.overlays && same(this.overlays.key, now)) return false;
+        this.overlays = { key: now, value: sampleOverlays(this.sample.table, this.sample.shapes, this.state.overlays, this.book) };
+        this.el.dataset.overlayNote = this.overlays.value.note ?? '';
+        return true;
+      };
+      if (first && table.n > 200_000) {
+        this.overlays = { key: [], value: { polygons: [], labels: [] } };
+        window.setTimeout(() => compute() && this.rebuild(true), 50);
+      } else compute();
+    }
+    const overlays = this.overlays!;
     const ps = state.pointSize;
     const size = ps.mode === 'px' ? ps.value * (window.devicePixelRatio || 1) : ps.mode === 'um' ? ps.value * view.scale * (table.units === 'um' ? 1 : 1 / (table.pixelSizeUm ?? 1)) : pointSize(table, view.scale);
     const prev = this.lastScene;
-    const unchanged = prev && prev.cells.rgba === this.rgba.value && prev.overlays === this.overlays.value.polygons && Math.abs(size - this.drawnSize) < 1e-6 && prev.selectionOutline === selection?.outline;
+    const unchanged = prev && prev.cells.rgba === this.rgba.value && prev.overlays === overlays.value.polygons && Math.abs(size - this.drawnSize) < 1e-6 && prev.selectionOutline === selection?.outline;
     if (unchanged && !settled) return;
     this.drawnSize = size;
     const scene: SectionScene = {
       table,
       cells: { rgba: this.rgba.value, pointSize: size, background, ...(selection ? { selection: selection.mask } : {}) },
-      overlays: this.overlays.value.polygons,
-      labels: this.overlays.value.labels,
+      overlays: overlays.value.polygons,
+      labels: overlays.value.labels,
       ...(selection ? { selectionOutline: selection.outline } : {}),
     };
     this.lastScene = scene;

@@ -35,7 +35,7 @@ export function sceneOf(cells: SyntheticSection, pointSize: number): SectionScen
 
 /** variant: 'auto' | 'raster' | 'points'. */
 export async function createClonoscope(container: HTMLElement, o: BenchOptions, variant: string): Promise<Contender> {
-  if (!factory) throw new Unavailable('renderer/render/pixi/section-renderer.ts does not exist yet');
+  if (!factory) throw new Unavailable('not in this build (renderer/render/pixi/section-renderer.ts missing, or BENCH_NO_CLONOSCOPE=1)');
   const mode = variant as RendererMode;
   const r = await factory(container, { mode });
   if (mode !== 'auto' && r.mode !== mode) {
@@ -47,6 +47,7 @@ export async function createClonoscope(container: HTMLElement, o: BenchOptions, 
     get mode() {
       return mode === 'auto' ? `auto → ${r.mode}` : r.mode;
     },
+    movingMode: true,
     canvas: r.canvas,
     load(cells: SyntheticSection, view: ViewState) {
       r.setScene(sceneOf(cells, o.pointSize));

@@ -35,6 +35,7 @@ export async function createPixiMesh(container: HTMLElement, o: BenchOptions): P
 
   const self: Contender = {
     mode: 'points',
+    movingMode: false,
     canvas: app.canvas,
     load(cells: SyntheticSection, view: ViewState) {
       const xy = new Float32Array(cells.n * 2);

@@ -1,103 +1,115 @@
-// Region polygons, clone territory outlines, map labels and the selection outline. Drawn in screen
-// space from world coordinates; while the view moves the drawing is transformed instead of rebuilt.
+// Region polygons, clone territory outlines, map labels and the selection outline.
+//
+// Fills (under the cells, seen between them so cell colours stay exact) and outlines with labels
+// (over the cells) are painted with the 2D canvas API into two view-sized textures when the view
+// settles; while it moves they are moved and scaled like the cell raster, so even very detailed
+// outlines cost one textured quad per frame on software WebGL. The selection outline is a small
+// vector drawing, redrawn as it is dragged.
 
-import { Container, Graphics, Text } from 'pixi.js';
+import { CanvasSource, Container, Graphics, Sprite, Texture } from 'pixi.js';
 import { worldToScreen, type ViewState } from '../../scene/view-state.ts';
 import type { OverlayPolygon, SectionScene } from '../types.ts';
 
-const DASH = 6, GAP = 4;
+/** A view-sized 2D canvas shown as a pixi sprite. */
+class CanvasLayer {
+  readonly sprite = new Sprite();
+  private readonly canvas = document.createElement('canvas');
+  private source: CanvasSource | null = null;
 
-function screenRing(ring: Float64Array, view: ViewState): number[] {
-  const pts: number[] = [];
-  for (let k = 0; k + 1 < ring.length; k += 2) {
-    const [x, y] = worldToScreen(view, ring[k]!, ring[k + 1]!);
-    pts.push(x, y);
-  }
-  return pts;
-}
-
-function dashedRing(g: Graphics, pts: number[]): void {
-  const n = pts.length / 2;
-  let on = true, left = DASH;
-  for (let k = 0; k < n; k++) {
-    let x0 = pts[2 * k]!, y0 = pts[2 * k + 1]!;
-    const x1 = pts[(2 * (k + 1)) % pts.length]!, y1 = pts[(2 * (k + 1) + 1) % pts.length]!;
-    let len = Math.hypot(x1 - x0, y1 - y0);
-    while (len > 0) {
-      const step = Math.min(left, len);
-      const t = step / len;
-      const xm = x0 + (x1 - x0) * t, ym = y0 + (y1 - y0) * t;
-      if (on) g.moveTo(x0, y0).lineTo(xm, ym);
-      x0 = xm;
-      y0 = ym;
-      len -= step;
-      left -= step;
-      if (left <= 1e-9) {
-        on = !on;
-        left = on ? DASH : GAP;
-      }
+  begin(view: ViewState): CanvasRenderingContext2D {
+    const w = Math.max(1, Math.round(view.width)), h = Math.max(1, Math.round(view.height));
+    if (this.canvas.width !== w || this.canvas.height !== h || !this.source) {
+      this.canvas.width = w;
+      this.canvas.height = h;
+      this.source?.destroy();
+      this.source = new CanvasSource({ resource: this.canvas, scaleMode: 'linear' });
+      this.sprite.texture = new Texture({ source: this.source });
     }
+    const ctx = this.canvas.getContext('2d')!;
+    ctx.clearRect(0, 0, w, h);
+    return ctx;
+  }
+
+  end(): void {
+    this.source?.update();
+  }
+
+  destroy(): void {
+    this.sprite.destroy();
+    this.source?.destroy();
   }
 }
 
-function fillPolygon(g: Graphics, p: OverlayPolygon, view: ViewState): void {
-  if (p.fillAlpha <= 0) return;
-  const rings = p.rings.map((r) => screenRing(r, view)).filter((r) => r.length >= 6);
-  if (rings.length === 0) return;
-  g.poly(rings[0]!, true).fill({ color: p.colour, alpha: p.fillAlpha });
-  for (const hole of rings.slice(1)) g.poly(hole, true).cut();
+function tracePolygon(ctx: CanvasRenderingContext2D, rings: readonly Float64Array[], view: ViewState): void {
+  ctx.beginPath();
+  for (const r of rings) {
+    if (r.length < 6) continue;
+    for (let k = 0; k + 1 < r.length; k += 2) {
+      const [x, y] = worldToScreen(view, r[k]!, r[k + 1]!);
+      if (k === 0) ctx.moveTo(x, y);
+      else ctx.lineTo(x, y);
+    }
+    ctx.closePath();
+  }
 }
 
-function strokePolygon(g: Graphics, p: OverlayPolygon, view: ViewState): void {
-  const rings = p.rings.map((r) => screenRing(r, view)).filter((r) => r.length >= 6);
+function paint(fills: CanvasRenderingContext2D, strokes: CanvasRenderingContext2D, p: OverlayPolygon, view: ViewState): void {
+  if (p.fillAlpha > 0) {
+    tracePolygon(fills, p.rings, view);
+    fills.globalAlpha = p.fillAlpha;
+    fills.fillStyle = p.colour;
+    fills.fill('evenodd');
+  }
   if (p.strokeAlpha > 0 && p.strokeWidth > 0) {
-    for (const r of rings) {
-      if (p.dashed) dashedRing(g, r);
-      else g.poly(r, true);
-      g.stroke({ color: p.colour, alpha: p.strokeAlpha, width: p.strokeWidth });
-    }
+    tracePolygon(strokes, p.rings, view);
+    strokes.globalAlpha = p.strokeAlpha;
+    strokes.strokeStyle = p.colour;
+    strokes.lineWidth = p.strokeWidth;
+    strokes.setLineDash(p.dashed ? [6, 4] : []);
+    strokes.stroke();
   }
 }
 
-/**
- * Region fills go under the cells (seen between them, so cell colours stay exact); outlines,
- * labels and the selection go over them.
- */
 export class Overlays {
+  /** Goes under the cells. */
   readonly under = new Container();
+  /** Goes over the cells. */
   readonly container = new Container();
-  private readonly fills = new Graphics();
-  private readonly shapes = new Graphics();
+  private readonly fills = new CanvasLayer();
+  private readonly strokes = new CanvasLayer();
   private readonly selection = new Graphics();
-  private readonly labels = new Container();
   private drawn: ViewState | null = null;
 
-  constructor(private readonly labelColour: () => string) {
-    this.container.addChild(this.shapes, this.selection, this.labels);
-    this.under.addChild(this.fills);
+  constructor(private readonly labelHalo: () => string) {
+    this.under.addChild(this.fills.sprite);
+    this.container.addChild(this.strokes.sprite, this.selection);
   }
 
   draw(scene: SectionScene, view: ViewState): void {
-    this.shapes.clear();
-    this.fills.clear();
-    for (const p of scene.overlays) {
-      fillPolygon(this.fills, p, view);
-      strokePolygon(this.shapes, p, view);
-    }
-    this.drawOutline(scene.selectionOutline ?? null, view);
-    for (const child of this.labels.removeChildren()) child.destroy();
+    const f = this.fills.begin(view), s = this.strokes.begin(view);
+    for (const p of scene.overlays) paint(f, s, p, view);
+    f.globalAlpha = s.globalAlpha = 1;
+    s.setLineDash([]);
+    s.font = `600 ${Math.round(13 * (window.devicePixelRatio || 1))}px system-ui, sans-serif`;
+    s.textAlign = 'center';
+    s.textBaseline = 'middle';
+    s.lineJoin = 'round';
+    s.lineWidth = 3 * (window.devicePixelRatio || 1);
+    s.strokeStyle = this.labelHalo();
     for (const l of scene.labels) {
       const [x, y] = worldToScreen(view, l.x, l.y);
-      const t = new Text({ text: l.text, style: { fontFamily: 'system-ui, sans-serif', fontSize: 13, fontWeight: '600', fill: l.colour, stroke: { color: this.labelColour(), width: 3 } } });
-      t.anchor.set(0.5);
-      t.position.set(Math.round(x), Math.round(y));
-      this.labels.addChild(t);
+      s.strokeText(l.text, x, y);
+      s.fillStyle = l.colour;
+      s.fillText(l.text, x, y);
     }
+    this.fills.end();
+    this.strokes.end();
     this.drawn = view;
     for (const c of [this.container, this.under]) {
       c.position.set(0, 0);
       c.scale.set(1);
     }
+    this.drawOutline(scene.selectionOutline ?? null, view);
   }
 
   /** The selection rectangle or lasso (world coordinates), in the current drawing's frame. */
@@ -105,11 +117,12 @@ export class Overlays {
     this.selection.clear();
     if (!outline || outline.length < 4) return;
     const d = this.drawn ?? view;
-    const pts = screenRing(outline, d);
+    const pts: number[] = [];
+    for (let k = 0; k + 1 < outline.length; k += 2) pts.push(...worldToScreen(d, outline[k]!, outline[k + 1]!));
     this.selection.poly(pts, outline.length > 4).fill({ color: '#4da3ff', alpha: 0.08 }).stroke({ color: '#1f7ae0', width: 1.5, alpha: 0.95 });
   }
 
-  /** Moves the last drawing with the view; labels keep their size. */
+  /** Moves the last drawing with the view (no redrawing). */
   follow(view: ViewState): void {
     const d = this.drawn;
     if (!d) return;
@@ -119,10 +132,11 @@ export class Overlays {
       c.scale.set(k);
       c.position.set(view.width / 2 - (d.width / 2) * k + (d.cx - view.cx) * view.scale, view.height / 2 - (d.height / 2) * k + (d.cy - view.cy) * view.scale * ySign);
     }
-    for (const child of this.labels.children) child.scale.set(1 / k);
   }
 
   destroy(): void {
+    this.fills.destroy();
+    this.strokes.destroy();
     this.container.destroy({ children: true });
     this.under.destroy({ children: true });
   }

@@ -1,6 +1,11 @@
 // The section renderer (pixi.js v8): cells, then overlays, on one canvas. Cells are rasterised on
-// the CPU where WebGL is software (cached while the view moves), or drawn as one GPU point mesh
-// where it is hardware. Renders on demand, never in an idle loop.
+// the CPU where WebGL is software, or drawn as one GPU point mesh where it is hardware. Renders on
+// demand, never in an idle loop.
+//
+// While the view moves in raster mode, nothing is rendered: the finished canvas is moved and scaled
+// with a CSS transform (the browser's compositor does it), because on software WebGL even one
+// full-canvas textured quad per frame caps panning near 20 fps. When the view settles the canvas is
+// redrawn exactly and the transform removed in the same frame.
 
 import 'pixi.js/unsafe-eval'; // the app's CSP has no 'unsafe-eval'
 import { Application } from 'pixi.js';
@@ -32,12 +37,13 @@ export async function createSectionRenderer(container: HTMLElement, options: Ren
     width: 16,
     height: 16,
     background: options.background ?? '#ffffff',
-    preserveDrawingBuffer: true, // pixels can be read back (tests, figure export)
+    preserveDrawingBuffer: new URLSearchParams(location.search).get("preserve") !== "0",
   });
   const canvas = app.canvas;
   canvas.style.display = 'block';
   canvas.style.width = '100%';
   canvas.style.height = '100%';
+  canvas.style.transformOrigin = '0 0';
   container.append(canvas);
   return new PixiSectionRenderer(app, mode);
 }
@@ -52,6 +58,10 @@ class PixiSectionRenderer implements SectionRenderer {
   private frame = 0;
   private dirtyCells = false;
   private dirtyOverlays = false;
+  /** Something changed since the last render. */
+  private pending = false;
+  /** The view the canvas was last drawn for (raster mode moves it with CSS from there). */
+  private drawnView: ViewState | null = null;
 
   constructor(private readonly app: Application, readonly mode: RenderMode) {
     this.canvas = app.canvas;
@@ -78,13 +88,28 @@ class PixiSectionRenderer implements SectionRenderer {
     const resized = !this.view || this.view.width !== view.width || this.view.height !== view.height;
     this.view = view;
     if (resized) this.resize(view.width, view.height);
+    if (moving && !resized && this.raster) {
+      this.cssFollow(view);
+      return;
+    }
     if (moving && !resized) {
-      this.raster?.follow(view);
       this.points?.follow(view);
       this.overlays.follow(view);
     } else this.dirtyCells = this.dirtyOverlays = true;
     if (this.points) this.dirtyOverlays = this.dirtyOverlays || !moving;
     this.schedule();
+  }
+
+  /** Places the last drawn canvas where its content belongs in `view`, with a CSS transform. */
+  private cssFollow(view: ViewState): void {
+    const d = this.drawnView;
+    if (!d) return;
+    const k = view.scale / d.scale;
+    const ySign = view.yUp ? -1 : 1;
+    const dpr = this.canvas.width / Math.max(1, this.canvas.clientWidth || this.canvas.width);
+    const tx = (view.width / 2 - (d.width / 2) * k + (d.cx - view.cx) * view.scale) / dpr;
+    const ty = (view.height / 2 - (d.height / 2) * k + (d.cy - view.cy) * view.scale * ySign) / dpr;
+    this.canvas.style.transform = `translate(${tx.toFixed(2)}px, ${ty.toFixed(2)}px) scale(${k.toFixed(6)})`;
   }
 
   resize(width: number, height: number): void {
@@ -100,6 +125,7 @@ class PixiSectionRenderer implements SectionRenderer {
   }
 
   private schedule(): void {
+    this.pending = true;
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
@@ -112,6 +138,8 @@ class PixiSectionRenderer implements SectionRenderer {
       cancelAnimationFrame(this.frame);
       this.frame = 0;
     }
+    if (!this.pending) return; // nothing new to draw (a CSS-moved canvas stays as it is)
+    this.pending = false;
     const { scene, view } = this;
     if (scene && view) {
       if (this.dirtyCells) {
@@ -120,8 +148,10 @@ class PixiSectionRenderer implements SectionRenderer {
       }
       if (this.dirtyOverlays) this.overlays.draw(scene, view);
       this.dirtyCells = this.dirtyOverlays = false;
+      this.drawnView = view;
     }
     this.app.render();
+    if (this.canvas.style.transform) this.canvas.style.transform = ''; // in the same frame as the new content
   }
 
   destroy(): void {

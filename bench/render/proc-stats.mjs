@@ -1,5 +1,6 @@
-// Memory of the browser's processes, read from /proc (Linux): peak (VmHWM) and current (VmRSS)
-// resident memory of the renderer and GPU processes descending from this Node process.
+// From /proc (Linux): peak (VmHWM) and current (VmRSS) resident memory of the renderer and GPU
+// processes descending from this Node process, and CPU time used by everything else meanwhile
+// (other work on the machine makes the figures unfair).
 import { readFileSync, readdirSync } from 'node:fs';
 
 const kb = (status, key) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
@@ -43,4 +44,38 @@ export function browserMemory(rootPid = process.pid) {
   } catch {
     return undefined;
   }
+}
+
+const HZ = 100; // clock ticks per second (getconf CLK_TCK)
+
+function ticks(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]); // utime stime cutime cstime
+}
+
+/** CPU ticks of the whole machine (busy) and of this process tree; undefined off Linux. */
+export function cpuSnapshot(rootPid = process.pid) {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const busy = cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + cpu[7]; // user nice system irq softirq steal
+    let ours = 0;
+    for (const pid of [rootPid, ...descendants(rootPid)]) {
+      try {
+        ours += ticks(pid);
+      } catch {
+        // gone
+      }
+    }
+    return { at: performance.now(), busy, ours };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cores' worth of CPU used by processes outside this tree between two snapshots. */
+export function foreignCores(a, b) {
+  if (!a || !b) return undefined;
+  const s = (b.at - a.at) / 1000;
+  return Math.max(0, (b.busy - a.busy - (b.ours - a.ours)) / HZ / s);
 }
