@@ -164,6 +164,7 @@ export class SectionView {
 
   /** Applies app state to this view. */
   update(state: AppState): void {
+    if (this.destroyed) return;
     this.state = state;
     this.el.classList.toggle('active', state.activeSampleId === this.sample.id);
     if (this.renderer && this.view) this.rebuild(false);

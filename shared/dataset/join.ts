@@ -100,7 +100,10 @@ export function joinColumns(table: CellTable, annotation: ColumnTable, opts: Joi
   for (const cell of cellCandidates) {
     const set = new Set(cell.keys);
     for (const ann of annCandidates) {
-      const probe = [...new Set(ann.keys.slice(0, 5000))].filter((k) => k !== '');
+      const head = ann.keys.slice(0, 5000).filter((k) => k !== '');
+      const probe = [...new Set(head)];
+      // a key names rows: a column that repeats its values (cluster numbers, labels) is not one
+      if (probe.length < 0.8 * head.length) continue;
       for (const rewrite of REWRITES) {
         const found = new Set<string>();
         for (const k of probe) {
@@ -108,7 +111,7 @@ export function joinColumns(table: CellTable, annotation: ColumnTable, opts: Joi
           if (set.has(key)) found.add(key);
         }
         const hits = found.size;
-        if (hits > 0 && (!best || hits > best.hits)) best = { cell, ann, rewrite, hits };
+        if (hits > 0 && hits >= 0.05 * probe.length && (!best || hits > best.hits)) best = { cell, ann, rewrite, hits };
         if (hits === probe.length) break;
       }
     }

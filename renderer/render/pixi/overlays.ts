@@ -53,7 +53,7 @@ function tracePolygon(ctx: CanvasRenderingContext2D, rings: readonly Float64Arra
   }
 }
 
-function paint(fills: CanvasRenderingContext2D, strokes: CanvasRenderingContext2D, p: OverlayPolygon, view: ViewState): void {
+function paint(fills: CanvasRenderingContext2D, strokes: CanvasRenderingContext2D, p: OverlayPolygon, view: ViewState, halo: string): void {
   if (p.fillAlpha > 0) {
     tracePolygon(fills, p.rings, view);
     fills.globalAlpha = p.fillAlpha;
@@ -62,6 +62,14 @@ function paint(fills: CanvasRenderingContext2D, strokes: CanvasRenderingContext2
   }
   if (p.strokeAlpha > 0 && p.strokeWidth > 0) {
     tracePolygon(strokes, p.rings, view);
+    if (p.dashed) {
+      // a halo under dashed outlines keeps them visible over cells of every colour
+      strokes.globalAlpha = p.strokeAlpha * 0.85;
+      strokes.strokeStyle = halo;
+      strokes.lineWidth = p.strokeWidth + 3;
+      strokes.setLineDash([]);
+      strokes.stroke();
+    }
     strokes.globalAlpha = p.strokeAlpha;
     strokes.strokeStyle = p.colour;
     strokes.lineWidth = p.strokeWidth;
@@ -87,7 +95,8 @@ export class Overlays {
 
   draw(scene: SectionScene, view: ViewState): void {
     const f = this.fills.begin(view), s = this.strokes.begin(view);
-    for (const p of scene.overlays) paint(f, s, p, view);
+    const halo = this.labelHalo();
+    for (const p of scene.overlays) paint(f, s, p, view, halo);
     f.globalAlpha = s.globalAlpha = 1;
     s.setLineDash([]);
     s.font = `600 ${Math.round(13 * (window.devicePixelRatio || 1))}px system-ui, sans-serif`;

@@ -60,6 +60,7 @@ class PixiSectionRenderer implements SectionRenderer {
   private dirtyOverlays = false;
   /** Something changed since the last render. */
   private pending = false;
+  private destroyed = false;
   /** The view the canvas was last drawn for (raster mode moves it with CSS from there). */
   private drawnView: ViewState | null = null;
 
@@ -77,6 +78,7 @@ class PixiSectionRenderer implements SectionRenderer {
   }
 
   setScene(scene: SectionScene): void {
+    if (this.destroyed) return;
     this.scene = scene;
     const c = scene.cells.background;
     this.app.renderer.background.color = [(c & 255) / 255, ((c >>> 8) & 255) / 255, ((c >>> 16) & 255) / 255, 1];
@@ -85,6 +87,7 @@ class PixiSectionRenderer implements SectionRenderer {
   }
 
   setView(view: ViewState, moving: boolean): void {
+    if (this.destroyed) return;
     const resized = !this.view || this.view.width !== view.width || this.view.height !== view.height;
     this.view = view;
     if (resized) this.resize(view.width, view.height);
@@ -113,6 +116,7 @@ class PixiSectionRenderer implements SectionRenderer {
   }
 
   resize(width: number, height: number): void {
+    if (this.destroyed) return;
     const w = Math.max(1, Math.round(width)), h = Math.max(1, Math.round(height));
     if (this.app.renderer.width !== w || this.app.renderer.height !== h) this.app.renderer.resize(w, h);
     this.dirtyCells = this.dirtyOverlays = true;
@@ -120,6 +124,7 @@ class PixiSectionRenderer implements SectionRenderer {
   }
 
   setOutline(outline: Float64Array | null): void {
+    if (this.destroyed) return;
     if (this.view) this.overlays.drawOutline(outline, this.view);
     this.schedule();
   }
@@ -138,7 +143,7 @@ class PixiSectionRenderer implements SectionRenderer {
       cancelAnimationFrame(this.frame);
       this.frame = 0;
     }
-    if (!this.pending) return; // nothing new to draw (a CSS-moved canvas stays as it is)
+    if (!this.pending || this.destroyed) return; // nothing new to draw (a CSS-moved canvas stays as it is)
     this.pending = false;
     const { scene, view } = this;
     if (scene && view) {
@@ -155,6 +160,8 @@ class PixiSectionRenderer implements SectionRenderer {
   }
 
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     if (this.frame) cancelAnimationFrame(this.frame);
     this.raster?.destroy();
     this.points?.destroy();

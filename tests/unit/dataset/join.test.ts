@@ -97,3 +97,15 @@ describe('key choice', () => {
     expect(labels(joined, 'label (more.csv)')).toEqual([undefined, 'Z']);
   });
 });
+
+describe('a join needs a real key', () => {
+  it('does not join cluster numbers onto a table whose field-of-view numbers happen to match', async () => {
+    const cells = expectOk(await loadText('fov,x_global_px,y_global_px,target\n2,1,2,A\n2,3,4,B\n3,5,6,A\n3,7,8,C\n'));
+    let clusters = 'Barcode,Cluster\n';
+    for (let i = 0; i < 40; i++) clusters += `ACGTACGTACGTAC${String(i).padStart(2, '0')}-1,${(i % 8) + 1}\n`;
+    const ann = expectOk(await loadColumnTable(bytesSource(utf8(clusters)), { fileName: 'clusters.csv' }));
+    const joined = joinColumns(cells.table, ann.table, { file: 'clusters.csv' });
+    expect(joined.ok).toBe(false);
+    if (!joined.ok) expect(joined.error.code).toBe('join-no-key');
+  });
+});
