@@ -48,6 +48,8 @@ export class SectionView {
   private lastScene: SectionScene | null = null;
   private drawnSize = 0;
   private destroyed = false;
+  /** The view still shows the whole section as fitted (no pan or zoom yet): it refits on resize. */
+  private fitted = true;
 
   constructor(
     public sample: Sample,
@@ -104,14 +106,14 @@ export class SectionView {
   private resize(): void {
     const dpr = window.devicePixelRatio || 1;
     const w = Math.max(1, Math.round(this.stage.clientWidth * dpr)), hgt = Math.max(1, Math.round(this.stage.clientHeight * dpr));
-    if (!this.view) this.view = fitView(boundsOf(this.sample.table), w, hgt, !!this.sample.table.yUp, 16 * dpr);
+    if (!this.view || (this.fitted && (this.view.width !== w || this.view.height !== hgt))) this.view = fitView(boundsOf(this.sample.table), w, hgt, !!this.sample.table.yUp, 16 * dpr);
     else if (this.view.width !== w || this.view.height !== hgt) this.view = resized(this.view, w, hgt);
-    this.setView(this.view, false);
+    this.setView(this.view, false, this.fitted);
   }
 
   fit(): void {
     if (!this.view) return;
-    this.setView(fitView(boundsOf(this.sample.table), this.view.width, this.view.height, !!this.sample.table.yUp, 16 * (window.devicePixelRatio || 1)), false);
+    this.setView(fitView(boundsOf(this.sample.table), this.view.width, this.view.height, !!this.sample.table.yUp, 16 * (window.devicePixelRatio || 1)), false, true);
   }
 
   zoomBy(factor: number): void {
@@ -146,8 +148,9 @@ export class SectionView {
     return this.view;
   }
 
-  private setView(v: ViewState, moving: boolean): void {
+  private setView(v: ViewState, moving: boolean, fitted = false): void {
     this.view = v;
+    this.fitted = fitted;
     renderScaleBar(this.scaleBar, v, this.sample.table.units, window.devicePixelRatio || 1);
     this.tooltip.hidden = true;
     if (!this.renderer) return;
