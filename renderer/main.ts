@@ -41,6 +41,10 @@ const store = createStore({
   tool: 'pan',
   selection: null,
   colourVersion: 0,
+  linkViews: false,
+  referenceSampleId: null,
+  comparing: false,
+  compareBy: null,
 } satisfies AppState);
 
 const fileInput = (purpose: OpenPurpose, testid: string) =>
@@ -78,6 +82,8 @@ const toolbar = createToolbar(Object.values(inputs), {
   theme: toggleTheme,
   colourBy: (column) => store.set({ colorBy: column }), // '' = no colouring
   tool: (tool) => store.set({ tool }),
+  link: (on) => store.set({ linkViews: on }),
+  compare: () => store.set({ comparing: !store.get().comparing }),
   recent: () => host.recent(),
   openRecent: async (entry) => {
     const ref = await host.openRecent(entry);
@@ -104,6 +110,11 @@ const sections = new SectionsView(book, {
     else if (r.value) store.set({ message: { kind: 'info', text: host.kind === 'browser' ? `${r.value} was downloaded.` : `Saved ${r.value}.` } });
   },
   select: (sampleId, outline, cells) => selectCells(store, sampleId, outline, cells),
+  viewed: (sampleId, view, moving) => {
+    if (store.get().linkViews) sections.follow(sampleId, view, moving);
+    if (!moving) refreshLive();
+  },
+  site: (sampleId, site) => store.set({ samples: store.get().samples.map((s) => (s.id === sampleId ? { ...s, site } : s)) }),
   cursor: (_sampleId, at) => {
     live = { ...(live ?? { shown: 0, inView: 0 }), cursor: at };
     renderStatus(status, store.get(), live);
@@ -150,7 +161,7 @@ function render(state: AppState): void {
   welcome.hidden = state.samples.length > 0;
   sections.el.hidden = state.samples.length === 0;
   for (const panel of [legend, layers.el]) panel.hidden = !sample;
-  toolbar.render(sample?.table, colourColumn, state.tool);
+  toolbar.render(sample?.table, colourColumn, state.tool, { samples: state.samples.length, linked: state.linkViews, comparing: state.comparing });
   sections.update(state);
   if (sample) {
     const numeric = (colourColumn && state.numeric[colourColumn]) || DEFAULT_NUMERIC;

@@ -10,6 +10,14 @@ import type { ColormapName } from '../scene/colouring.ts';
 /** Where a sample was taken; `primary` is a whole section of the primary tumour. */
 export type SampleSite = 'primary' | 'primary-core' | 'invasive-front' | 'metastasis' | 'other';
 
+export const SITE_LABELS: Readonly<Record<SampleSite, string>> = {
+  primary: 'primary tumour',
+  'primary-core': 'primary core',
+  'invasive-front': 'invasive front',
+  metastasis: 'metastasis',
+  other: 'other site',
+};
+
 /** Where a sample's table came from: a user's file, the bundled sample data, or the simulator. */
 export type SampleOrigin = 'file' | 'sample-data' | 'simulated';
 
@@ -110,6 +118,14 @@ export interface AppState {
   readonly selection: Selection | null;
   /** Bumped when a category colour is edited (colours live in the ColourBook). */
   readonly colourVersion: number;
+  /** Pan and zoom of one section move the others (same µm per pixel, same relative place). */
+  readonly linkViews: boolean;
+  /** The sample the others are compared with. */
+  readonly referenceSampleId: string | null;
+  /** The comparison panel is open. */
+  readonly comparing: boolean;
+  /** Column the comparison is made by (null: the clone column, else the colour column). */
+  readonly compareBy: string | null;
 }
 
 export const DEFAULT_OVERLAYS: OverlaySettings = {

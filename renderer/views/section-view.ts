@@ -5,7 +5,7 @@
 import { SpatialIndex } from '../../shared/analysis/spatial-index.ts';
 import { boundsOf, columnByName } from '../../shared/dataset/cell-table.ts';
 import { formatCount } from '../../shared/errors.ts';
-import { DEFAULT_NUMERIC, type AppState, type Sample } from '../app/store.ts';
+import { DEFAULT_NUMERIC, SITE_LABELS, type AppState, type Sample, type SampleSite } from '../app/store.ts';
 import { colourCells, packRgba, pointSize } from '../render/cell-raster.ts';
 import { createSectionRenderer } from '../render/pixi/section-renderer.ts';
 import type { SectionRenderer, SectionScene } from '../render/types.ts';
@@ -27,6 +27,10 @@ export interface SectionViewActions {
   select(sampleId: string, outline: Float64Array | null, cells: Uint32Array | null): void;
   /** World coordinates under the pointer, or null when it leaves. */
   cursor(sampleId: string, at: [number, number] | null): void;
+  /** The user moved this section (pan, zoom, fit): linked sections follow. */
+  viewed(sampleId: string, view: ViewState, moving: boolean): void;
+  /** The sample's site was changed in its header. */
+  site(sampleId: string, site: SampleSite): void;
 }
 
 const BACKGROUND = { light: packRgba(255, 255, 255), dark: packRgba(22, 24, 28) };
@@ -69,6 +73,7 @@ export class SectionView {
         h('span', { class: 'sample-name', text: sample.name, title: sample.report.file }),
         h('span', { class: 'muted', text: `${formatCount(sample.table.n)} ${sample.report.format === 'visium' ? 'spots' : 'cells'}` }),
         h('span', { class: 'spacer' }),
+        siteSelect(sample, (site) => actions.site(sample.id, site)),
         h('button', { class: 'icon', text: '⤢', title: 'Fit the section (0)', testid: 'fit-button', on: { click: () => this.fit() } }),
         sample.origin === 'simulated' ? h('button', { class: 'save', text: 'Save CSV…', testid: 'save-sample', title: 'Save this simulated section as a CSV table', on: { click: () => actions.save(sample.id) } }) : null,
         h('button', { class: 'close', text: '×', title: 'Close this sample', attrs: { 'aria-label': `Close ${sample.name}` }, on: { click: () => actions.close(sample.id) } }),
@@ -91,7 +96,7 @@ export class SectionView {
     attachSectionInput(this.stage, {
       view: () => this.view,
       tool: () => this.state?.tool ?? 'pan',
-      setView: (v, moving) => this.setView(v, moving),
+      setView: (v, moving) => this.setView(v, moving, false, true),
       fit: () => this.fit(),
       hover: (sx, sy) => this.hover(sx, sy),
       outline: (o) => this.renderer?.setOutline(o),
@@ -113,15 +118,30 @@ export class SectionView {
 
   fit(): void {
     if (!this.view) return;
-    this.setView(fitView(boundsOf(this.sample.table), this.view.width, this.view.height, !!this.sample.table.yUp, 16 * (window.devicePixelRatio || 1)), false, true);
+    this.setView(fitView(boundsOf(this.sample.table), this.view.width, this.view.height, !!this.sample.table.yUp, 16 * (window.devicePixelRatio || 1)), false, true, true);
   }
 
   zoomBy(factor: number): void {
-    if (this.view) this.setView(zoomAbout(this.view, factor, this.view.width / 2, this.view.height / 2), false);
+    if (this.view) this.setView(zoomAbout(this.view, factor, this.view.width / 2, this.view.height / 2), false, false, true);
   }
 
   panBy(dx: number, dy: number): void {
-    if (this.view) this.setView(panBy(this.view, dx, dy), false);
+    if (this.view) this.setView(panBy(this.view, dx, dy), false, false, true);
+  }
+
+  /**
+   * Follows another section (linked views): the same scale, and the centre at the same place
+   * relative to each section's extent — sections of different samples have their own coordinates.
+   */
+  follow(other: SectionView, view: ViewState, moving: boolean): void {
+    if (!this.view || other === this) return;
+    const a = boundsOf(other.sample.table), b = boundsOf(this.sample.table);
+    const rel = (v: number, lo: number, hi: number) => (hi > lo ? (v - lo) / (hi - lo) : 0.5);
+    const cx = b.x[0] + rel(view.cx, a.x[0], a.x[1]) * (b.x[1] - b.x[0]);
+    const cy = b.y[0] + rel(view.cy, a.y[0], a.y[1]) * (b.y[1] - b.y[0]);
+    const unit = (t: typeof this.sample.table) => (t.units === 'um' ? 1 : (t.pixelSizeUm ?? 1));
+    const scale = (view.scale * unit(this.sample.table)) / unit(other.sample.table); // the same µm per screen pixel
+    this.setView({ ...this.view, cx, cy, scale }, moving, false, false);
   }
 
   zoomToSelection(): void {
@@ -148,16 +168,17 @@ export class SectionView {
     return this.view;
   }
 
-  private setView(v: ViewState, moving: boolean, fitted = false): void {
+  private setView(v: ViewState, moving: boolean, fitted = false, byUser = false): void {
     this.view = v;
     this.fitted = fitted;
+    if (byUser) this.actions.viewed(this.sample.id, v, moving);
     renderScaleBar(this.scaleBar, v, this.sample.table.units, window.devicePixelRatio || 1);
     this.tooltip.hidden = true;
     if (!this.renderer) return;
     window.clearTimeout(this.settleTimer);
     if (moving) {
       this.renderer.setView(v, true);
-      this.settleTimer = window.setTimeout(() => this.setView(v, false), 160);
+      this.settleTimer = window.setTimeout(() => this.setView(v, false, false, byUser), 160);
       return;
     }
     this.rebuild(true);
@@ -298,6 +319,16 @@ export class SectionView {
     this.renderer?.destroy();
     this.el.remove();
   }
+}
+
+function siteSelect(sample: Sample, change: (site: SampleSite) => void): HTMLSelectElement {
+  const select = h(
+    'select',
+    { class: 'site', testid: 'sample-site', title: 'Where this sample was taken', on: { change: (e) => change((e.target as HTMLSelectElement).value as SampleSite), pointerdown: (e) => e.stopPropagation() } },
+    ...Object.entries(SITE_LABELS).map(([value, text]) => h('option', { value, text })),
+  );
+  select.value = sample.site;
+  return select;
 }
 
 function same(a: readonly unknown[], b: readonly unknown[]): boolean {

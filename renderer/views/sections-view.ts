@@ -3,6 +3,7 @@
 
 import type { AppState, Sample } from '../app/store.ts';
 import type { ColourBook } from '../scene/palette.ts';
+import type { ViewState } from '../scene/view-state.ts';
 import { h } from './dom.ts';
 import { SectionView, type SectionViewActions } from './section-view.ts';
 
@@ -38,5 +39,12 @@ export class SectionsView {
 
   view(sampleId: string | null): SectionView | undefined {
     return sampleId ? this.views.get(sampleId) : undefined;
+  }
+
+  /** Linked views: the others follow the one the user moved. */
+  follow(sampleId: string, view: ViewState, moving: boolean): void {
+    const source = this.views.get(sampleId);
+    if (!source) return;
+    for (const v of this.views.values()) if (v !== source) v.follow(source, view, moving);
   }
 }

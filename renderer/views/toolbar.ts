@@ -15,6 +15,8 @@ export interface ToolbarActions {
   theme(): void;
   colourBy(column: string): void;
   tool(tool: Tool): void;
+  link(on: boolean): void;
+  compare(): void;
   recent(): Promise<RecentEntry[]>;
   openRecent(entry: RecentEntry): void;
   clearRecent(): void;
@@ -22,7 +24,7 @@ export interface ToolbarActions {
 
 export interface Toolbar {
   readonly el: HTMLElement;
-  render(table: CellTable | undefined, colorBy: string | null, tool: Tool): void;
+  render(table: CellTable | undefined, colorBy: string | null, tool: Tool, o: { samples: number; linked: boolean; comparing: boolean }): void;
 }
 
 const TOOLS: readonly [Tool, string, string][] = [
@@ -59,6 +61,9 @@ export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): To
   const joinButton = h('button', { text: 'Join annotations…', testid: 'join-button', title: `Add columns (clusters, clone calls, cell types) from another table, matched by cell id (${shortcut('Ctrl+Shift+O')})`, on: { click: a.join } });
   const toolButtons = TOOLS.map(([tool, icon, title]) => h('button', { text: icon, title, class: 'tool', testid: `tool-${tool}`, attrs: { 'aria-label': title, 'aria-pressed': 'false' }, on: { click: () => a.tool(tool) } }));
   const toolGroup = h('span', { class: 'tools', attrs: { role: 'group', 'aria-label': 'Tools' } }, ...toolButtons);
+  const linkButton = h('button', { text: 'Link', class: 'tool', testid: 'link-views', title: 'Link views: pan and zoom all sections together (same µm per pixel)', attrs: { 'aria-pressed': 'false' } });
+  linkButton.addEventListener('click', () => a.link(linkButton.getAttribute('aria-pressed') !== 'true'));
+  const compareButton = h('button', { text: 'Compare', class: 'tool', testid: 'compare-button', title: 'Compare the samples: composition, diversity, divergence, mutations (C)', attrs: { 'aria-pressed': 'false' }, on: { click: () => a.compare() } });
   const el = h(
     'header',
     { class: 'toolbar', attrs: { role: 'toolbar' } },
@@ -72,13 +77,19 @@ export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): To
     mappingButton,
     h('label', { class: 'colour-by' }, h('span', { text: 'Colour by' }), colourBy),
     toolGroup,
+    linkButton,
+    compareButton,
     h('span', { class: 'spacer' }),
     h('button', { text: '◐', testid: 'theme-toggle', title: 'Light / dark theme', attrs: { 'aria-label': 'Toggle theme' }, on: { click: a.theme } }),
   );
   return {
     el,
-    render(table, colorBy, tool) {
+    render(table, colorBy, tool, o) {
       toolButtons.forEach((b, k) => b.setAttribute('aria-pressed', String(TOOLS[k]![0] === tool)));
+      linkButton.setAttribute('aria-pressed', String(o.linked));
+      linkButton.disabled = o.samples < 2;
+      compareButton.setAttribute('aria-pressed', String(o.comparing));
+      compareButton.disabled = o.samples < 1;
       mappingButton.disabled = !table;
       joinButton.disabled = !table;
       colourBy.disabled = !table;
