@@ -14,6 +14,7 @@ import { effectiveColourColumn } from './scene/colour-column.ts';
 import { colouringFor } from './scene/colouring.ts';
 import { ColourBook } from './scene/palette.ts';
 import { h } from './views/dom.ts';
+import { renderCompare } from './views/compare-panel.ts';
 import { createLayersPanel } from './views/layers-panel.ts';
 import { renderLegend } from './views/legend.ts';
 import { renderMessage } from './views/message-banner.ts';
@@ -45,6 +46,7 @@ const store = createStore({
   referenceSampleId: null,
   comparing: false,
   compareBy: null,
+  cloneTree: null,
 } satisfies AppState);
 
 const fileInput = (purpose: OpenPurpose, testid: string) =>
@@ -123,6 +125,16 @@ const sections = new SectionsView(book, {
 const onLegend = legendActions(store, book);
 const layers = createLayersPanel(layersActions(store));
 const selectionPanel = h('section', { class: 'selection', testid: 'selection' });
+const comparePanel = h('section', { class: 'compare', testid: 'compare-panel' });
+const compareActions = {
+  by: (column: string) => store.set({ compareBy: column }),
+  reference: (sampleId: string) => store.set({ referenceSampleId: sampleId }),
+  saveChart: async (name: string, svgText: string) => {
+    const r = await host.saveFile(name, new Blob([svgText], { type: 'image/svg+xml' }));
+    if (!r.ok) store.set({ message: { kind: 'error', text: r.error.message } });
+    else if (r.value) store.set({ message: { kind: 'info', text: host.kind === 'browser' ? `${r.value} was downloaded.` : `Saved ${r.value}.` } });
+  },
+};
 const welcome = createWelcome({ open: () => void host.requestOpen('cells'), sampleData, simulate });
 const legend = h('section', { class: 'legend', testid: 'legend' });
 const report = h('section', { class: 'report', testid: 'load-report' });
@@ -136,7 +148,7 @@ document.getElementById('app')!.append(
   toolbar.el,
   message,
   progress.el,
-  h('main', { class: 'workspace' }, h('div', { class: 'stage' }, welcome, sections.el), h('aside', { class: 'sidebar' }, legend, selectionPanel, layers.el, report)),
+  h('main', { class: 'workspace' }, h('div', { class: 'stage' }, welcome, sections.el, comparePanel), h('aside', { class: 'sidebar' }, legend, selectionPanel, layers.el, report)),
   status,
   dropHint,
 );
@@ -154,6 +166,7 @@ function refreshLive(): void {
   }, 200);
 }
 
+let previousState: AppState | null = null;
 function render(state: AppState): void {
   document.documentElement.dataset.theme = state.theme;
   const sample = activeSample(state);
@@ -170,6 +183,10 @@ function render(state: AppState): void {
     layers.render(state.overlays, state.pointSize, sample.table.units, sections.view(sample.id)?.overlayNote ?? '');
   }
   renderSelection(selectionPanel, sample, state.selection, colourColumn, book, { clear: () => store.set({ selection: null }), zoom: () => sections.view(sample?.id ?? null)?.zoomToSelection() });
+  comparePanel.hidden = !state.comparing || state.samples.length === 0;
+  if (!comparePanel.hidden && (!previousState || previousState.samples !== state.samples || previousState.compareBy !== state.compareBy || previousState.referenceSampleId !== state.referenceSampleId || previousState.cloneTree !== state.cloneTree || previousState.theme !== state.theme || previousState.colourVersion !== state.colourVersion || !previousState.comparing))
+    renderCompare(comparePanel, { samples: state.samples, by: state.compareBy, referenceId: state.referenceSampleId, tree: state.cloneTree, dark: state.theme === 'dark' }, book, compareActions);
+  previousState = state;
   renderReport(report, sample);
   renderStatus(status, state, live);
   refreshLive();
@@ -184,6 +201,7 @@ installShortcuts(store, host, {
   mapping: requestMapping,
   simulate,
   tool: (tool) => store.set({ tool }),
+  compare: () => store.set({ comparing: !store.get().comparing }),
 });
 host.onMenu((command) => {
   if (command === 'open') void host.requestOpen('cells');

@@ -11,6 +11,8 @@ import { refName, refPath, refSize, type FileRef, type HostApi } from '../host/t
 import type { Progress } from '../workers/protocol.ts';
 import { loadAnnotationInWorker, loadCellsInWorker, type LoadJob } from './parse-client.ts';
 import { attachRegionFiles, isGeoJsonName } from './regions.ts';
+import { parseCloneTree } from '../../shared/analysis/clone-tree.ts';
+import { readText } from '../host/read.ts';
 import { rememberedMappings } from './remembered.ts';
 import type { Sample, SampleOrigin, SampleSite, Store } from './store.ts';
 
@@ -72,10 +74,28 @@ export function samplesFrom(loaded: LoadedCells, ref: FileRef, siblings: readonl
   }));
 }
 
+/** Clone-tree tables among the files (name says tree, header has clone and parent): read into the workspace. */
+async function cloneTreeFiles(store: Store, refs: readonly FileRef[]): Promise<FileRef[]> {
+  const trees: FileRef[] = [];
+  for (const ref of refs) {
+    if (!/tree|phylog/i.test(refName(ref)) || !/\.(csv|tsv|txt)$/i.test(refName(ref))) continue;
+    const text = await readText(ref);
+    if (!text.ok) continue;
+    const tree = parseCloneTree(text.value, refName(ref));
+    if (!tree.ok) continue;
+    trees.push(ref);
+    store.set({ cloneTree: { tree: tree.value, file: refName(ref) }, message: { kind: 'info', text: `Clone tree ${refName(ref)}: ${tree.value.clones.length} clones, ${tree.value.mutations.reduce((s, m) => s + m.length, 0)} mutations.` } });
+  }
+  return trees;
+}
+
 export async function openFiles(ctx: OpenContext, purpose: OpenPurpose, refs: readonly FileRef[], labels?: ReadonlyMap<FileRef, SampleLabel>): Promise<void> {
   const { store } = ctx;
   if (store.get().loading) return; // one load at a time; the progress strip offers Cancel
   if (purpose === 'annotation') return joinAnnotations(ctx, refs);
+  const treeFiles = await cloneTreeFiles(store, refs);
+  refs = refs.filter((r) => !treeFiles.includes(r));
+  if (refs.length === 0) return;
   const regionFiles = refs.filter((r) => isGeoJsonName(refName(r)));
   if (regionFiles.length === refs.length && store.get().samples.length) {
     const { notes, errors } = await attachRegionFiles(store, regionFiles, store.get().samples);

@@ -10,6 +10,8 @@ const SAMPLE_FILES: readonly { file: string; label?: SampleLabel }[] = [
   // region outlines the simulator drew (core, invasive front, stroma), attached to their sections
   { file: 'primary_regions.geojson' },
   { file: 'metastasis_regions.geojson' },
+  // the true clone tree of both sections (mutations per clone)
+  { file: 'clone_tree.csv' },
 ];
 
 export async function openSampleData(ctx: OpenContext): Promise<void> {

@@ -9,6 +9,7 @@ export interface ShortcutActions {
   mapping(): void;
   simulate(): void;
   tool(tool: Tool): void;
+  compare(): void;
 }
 
 const typing = (e: KeyboardEvent) => {
@@ -24,6 +25,7 @@ export function installShortcuts(store: Store, host: HostApi, a: ShortcutActions
       if (typing(e) || e.altKey) return;
       const tool = ({ p: 'pan', r: 'rect', l: 'lasso' } as Record<string, Tool>)[e.key.toLowerCase()];
       if (tool && store.get().samples.length) a.tool(tool);
+      else if (e.key.toLowerCase() === 'c' && store.get().samples.length) a.compare();
       return;
     }
     if (host.kind === 'electron') return;

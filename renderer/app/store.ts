@@ -4,6 +4,7 @@
 import type { CellTable } from '../../shared/dataset/cell-table.ts';
 import type { LoadReport } from '../../shared/dataset/load.ts';
 import type { ColumnProfile } from '../../shared/dataset/profile.ts';
+import type { CloneTree } from '../../shared/analysis/clone-tree.ts';
 import type { FileRef } from '../host/types.ts';
 import type { ColormapName } from '../scene/colouring.ts';
 
@@ -126,6 +127,8 @@ export interface AppState {
   readonly comparing: boolean;
   /** Column the comparison is made by (null: the clone column, else the colour column). */
   readonly compareBy: string | null;
+  /** The clone tree of the workspace (clone,parent,mutations), when one was opened. */
+  readonly cloneTree: { readonly tree: CloneTree; readonly file: string } | null;
 }
 
 export const DEFAULT_OVERLAYS: OverlaySettings = {

@@ -17,10 +17,11 @@ export interface HeatmapOptions {
 export function heatmap(labels: readonly string[], values: readonly (readonly number[])[], o: HeatmapOptions, st: ChartStyle): string {
   const cell = o.cell ?? 56;
   const fmt = o.format ?? ((v: number) => v.toFixed(2));
-  const labelW = Math.min(200, Math.max(60, ...labels.map((l) => textWidth(l, st.fontSize) + 10)));
-  const top = 26 + Math.min(120, Math.max(40, ...labels.map((l) => textWidth(l, st.fontSize) * 0.75 + 10)));
+  const longest = Math.max(40, ...labels.map((l) => textWidth(l, st.fontSize)));
+  const labelW = Math.min(360, longest + 12);
+  const top = 26 + Math.min(260, longest * 0.72 + 10); // column labels at −45°
   const n = labels.length;
-  const width = labelW + n * cell + 8, height = top + n * cell + 8;
+  const width = Math.max(labelW + n * cell + 8, labelW + (n - 0.5) * cell + longest * 0.72 + 8), height = top + n * cell + 8;
   let body = text(0, 12, o.title, st, { weight: 600 });
   labels.forEach((l, j) => (body += text(labelW + j * cell + cell / 2, top - 6, l, st, { anchor: 'start', rotate: -45, colour: j === o.reference ? st.text : st.muted, weight: j === o.reference ? 700 : 400 })));
   labels.forEach((l, i) => {

@@ -20,8 +20,9 @@ export interface StackedBarsOptions {
 }
 
 export function stackedBars(bars: readonly Bar[], o: StackedBarsOptions, st: ChartStyle): string {
-  const width = o.width ?? 560, bh = o.barHeight ?? 22, gap = 8;
-  const labelW = Math.min(220, Math.max(80, ...bars.map((b) => textWidth(`${b.label} (${b.n})`, st.fontSize) + 12)));
+  const bh = o.barHeight ?? 22, gap = 8;
+  const labelW = Math.min(360, Math.max(80, ...bars.map((b) => textWidth(`${b.label} (${b.n.toLocaleString('en')})`, st.fontSize) + 12)));
+  const width = Math.max(o.width ?? 560, labelW + 320);
   const plotW = width - labelW - 16;
   const legendRows = Math.ceil(o.keys.length / Math.max(1, Math.floor(width / 110)));
   const top = 26;

@@ -45,3 +45,7 @@ export function ink(background: string): string {
   const l = 0.2126 * ((v >> 16) & 255) + 0.7152 * ((v >> 8) & 255) + 0.0722 * (v & 255);
   return l > 140 ? '#111111' : '#ffffff';
 }
+
+export function hex(rgb: readonly [number, number, number]): string {
+  return `#${rgb.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+}
