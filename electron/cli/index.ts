@@ -1,5 +1,6 @@
 // `clonoscope` command line: inspect (and, as they arrive, simulate / sample / compare).
 
+import { compareCommand } from './compare.ts';
 import { inspectCommand } from './inspect.ts';
 import { simulateCommand } from './simulate.ts';
 
@@ -10,6 +11,9 @@ Commands:
         Load a cell or spot table and report its format, rows, columns, units, bounds and categories.
   simulate --out DIR [--preset NAME] [--cells N] [--seed S] [--metastasis late|early] [--gzip]
         Simulate a tumour section (and a metastasis) and write its cells, clone tree, regions and spots.
+  compare FILE1 FILE2 [...] --by COLUMN [--json] [--tree TREE] [--metastasis FILE]
+        Compare the composition of tumour cells across files: diversity, Jensen–Shannon divergence,
+        shared and private labels; with a clone tree, mutation classes and the metastasis's origin.
 
 Run 'clonoscope <command> --help' for details.`;
 
@@ -20,6 +24,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return inspectCommand(rest);
     case 'simulate':
       return simulateCommand(rest);
+    case 'compare':
+      return compareCommand(rest);
     case undefined:
     case '--help':
     case '-h':
