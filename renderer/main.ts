@@ -7,18 +7,20 @@ import { openFiles, type OpenContext } from './app/open.ts';
 import { openSampleData } from './app/sample-data.ts';
 import { installDrop, installShortcuts } from './app/shortcuts.ts';
 import { newSimulation } from './app/simulate-flow.ts';
-import { activeSample, createStore, DEFAULT_NUMERIC, DEFAULT_OVERLAYS, type AppState } from './app/store.ts';
+import { activeSample, createStore, DEFAULT_NUMERIC, DEFAULT_OVERLAYS, type AppState, type RegionShape, type Sample } from './app/store.ts';
 import { layersActions, legendActions, selectCells } from './app/view-actions.ts';
 import { createHost } from './host/index.ts';
 import { effectiveColourColumn } from './scene/colour-column.ts';
 import { colouringFor } from './scene/colouring.ts';
 import { ColourBook } from './scene/palette.ts';
+import { DEFAULT_REGION_SETTINGS, type RegionSettings } from './scene/sample-regions.ts';
 import { h } from './views/dom.ts';
 import { renderCompare } from './views/compare-panel.ts';
 import { createLayersPanel } from './views/layers-panel.ts';
 import { renderLegend } from './views/legend.ts';
 import { renderMessage } from './views/message-banner.ts';
 import { createProgress } from './views/progress.ts';
+import { renderRegions } from './views/regions-panel.ts';
 import { renderReport } from './views/report-panel.ts';
 import { SectionsView } from './views/sections-view.ts';
 import { renderSelection } from './views/selection-panel.ts';
@@ -47,6 +49,7 @@ const store = createStore({
   comparing: false,
   compareBy: null,
   cloneTree: null,
+  regionSettings: DEFAULT_REGION_SETTINGS,
 } satisfies AppState);
 
 const fileInput = (purpose: OpenPurpose, testid: string) =>
@@ -117,6 +120,27 @@ const sections = new SectionsView(book, {
     if (!moving) refreshLive();
   },
   site: (sampleId, site) => store.set({ samples: store.get().samples.map((s) => (s.id === sampleId ? { ...s, site } : s)) }),
+  drawRegion: (sampleId, ring) => {
+    const sample = store.get().samples.find((s) => s.id === sampleId);
+    const name = prompt('Name of the new region', `region ${(sample?.shapes?.length ?? 0) + 1}`);
+    if (!name?.trim()) return;
+    editShapes(sampleId, (shapes) => [...shapes, { name: name.trim(), rings: [ring] }]);
+    store.set({ regionSettings: { ...store.get().regionSettings, source: 'shapes' } });
+  },
+  moveVertex: (sampleId, shape, ring, vertex, x, y) =>
+    editShapes(sampleId, (shapes) =>
+      shapes.map((p, k) => {
+        if (k !== shape) return p;
+        const rings = p.rings.map((r, j) => {
+          if (j !== ring) return r;
+          const copy = Float64Array.from(r);
+          copy[2 * vertex] = x;
+          copy[2 * vertex + 1] = y;
+          return copy;
+        });
+        return { ...p, rings };
+      }),
+    ),
   cursor: (_sampleId, at) => {
     live = { ...(live ?? { shown: 0, inView: 0 }), cursor: at };
     renderStatus(status, store.get(), live);
@@ -126,14 +150,37 @@ const onLegend = legendActions(store, book);
 const layers = createLayersPanel(layersActions(store));
 const selectionPanel = h('section', { class: 'selection', testid: 'selection' });
 const comparePanel = h('section', { class: 'compare', testid: 'compare-panel' });
+const regionsPanel = h('section', { class: 'regions', testid: 'regions' });
+const saveBlob = async (name: string, data: Blob) => {
+  const r = await host.saveFile(name, data);
+  if (!r.ok) store.set({ message: { kind: 'error', text: r.error.message } });
+  else if (r.value) store.set({ message: { kind: 'info', text: host.kind === 'browser' ? `${r.value} was downloaded.` : `Saved ${r.value}.` } });
+};
+/** Region shape edits can be undone (Ctrl+Z): the shapes before each edit, newest last. */
+const shapeHistory: { sampleId: string; shapes: readonly RegionShape[] | undefined }[] = [];
+const editShapes = (sampleId: string, edit: (shapes: readonly RegionShape[]) => RegionShape[]) => {
+  const sample = store.get().samples.find((s) => s.id === sampleId);
+  if (!sample) return;
+  shapeHistory.push({ sampleId, shapes: sample.shapes });
+  if (shapeHistory.length > 100) shapeHistory.shift();
+  store.set({ samples: store.get().samples.map((s) => (s.id === sampleId ? { ...s, shapes: edit(s.shapes ?? []) } : s)) });
+};
+const undoShapes = () => {
+  const last = shapeHistory.pop();
+  if (!last) return false;
+  store.set({ samples: store.get().samples.map((s) => (s.id === last.sampleId ? { ...s, shapes: last.shapes } : s)), message: { kind: 'info', text: 'Region edit undone.' } });
+  return true;
+};
+const regionActions = {
+  settings: (patch: Partial<RegionSettings>) => store.set({ regionSettings: { ...store.get().regionSettings, ...patch } }),
+  save: (name: string, data: Blob) => void saveBlob(name, data),
+  rename: (sampleId: string, from: string, to: string) => editShapes(sampleId, (shapes) => shapes.map((p) => (p.name === from ? { ...p, name: to } : p))),
+  remove: (sampleId: string, name: string) => editShapes(sampleId, (shapes) => shapes.filter((p) => p.name !== name)),
+};
 const compareActions = {
   by: (column: string) => store.set({ compareBy: column }),
   reference: (sampleId: string) => store.set({ referenceSampleId: sampleId }),
-  saveChart: async (name: string, svgText: string) => {
-    const r = await host.saveFile(name, new Blob([svgText], { type: 'image/svg+xml' }));
-    if (!r.ok) store.set({ message: { kind: 'error', text: r.error.message } });
-    else if (r.value) store.set({ message: { kind: 'info', text: host.kind === 'browser' ? `${r.value} was downloaded.` : `Saved ${r.value}.` } });
-  },
+  saveChart: (name: string, svgText: string) => void saveBlob(name, new Blob([svgText], { type: 'image/svg+xml' })),
 };
 const welcome = createWelcome({ open: () => void host.requestOpen('cells'), sampleData, simulate });
 const legend = h('section', { class: 'legend', testid: 'legend' });
@@ -148,7 +195,7 @@ document.getElementById('app')!.append(
   toolbar.el,
   message,
   progress.el,
-  h('main', { class: 'workspace' }, h('div', { class: 'stage' }, welcome, sections.el, comparePanel), h('aside', { class: 'sidebar' }, legend, selectionPanel, layers.el, report)),
+  h('main', { class: 'workspace' }, h('div', { class: 'stage' }, welcome, sections.el, comparePanel), h('aside', { class: 'sidebar' }, legend, selectionPanel, regionsPanel, layers.el, report)),
   status,
   dropHint,
 );
@@ -167,6 +214,7 @@ function refreshLive(): void {
 }
 
 let previousState: AppState | null = null;
+let previousRegions: { sample: Sample | undefined; settings: RegionSettings; colourVersion: number } | null = null;
 function render(state: AppState): void {
   document.documentElement.dataset.theme = state.theme;
   const sample = activeSample(state);
@@ -184,9 +232,12 @@ function render(state: AppState): void {
   }
   renderSelection(selectionPanel, sample, state.selection, colourColumn, book, { clear: () => store.set({ selection: null }), zoom: () => sections.view(sample?.id ?? null)?.zoomToSelection() });
   comparePanel.hidden = !state.comparing || state.samples.length === 0;
-  if (!comparePanel.hidden && (!previousState || previousState.samples !== state.samples || previousState.compareBy !== state.compareBy || previousState.referenceSampleId !== state.referenceSampleId || previousState.cloneTree !== state.cloneTree || previousState.theme !== state.theme || previousState.colourVersion !== state.colourVersion || !previousState.comparing))
-    renderCompare(comparePanel, { samples: state.samples, by: state.compareBy, referenceId: state.referenceSampleId, tree: state.cloneTree, dark: state.theme === 'dark' }, book, compareActions);
+  if (!comparePanel.hidden && (!previousState || previousState.samples !== state.samples || previousState.compareBy !== state.compareBy || previousState.referenceSampleId !== state.referenceSampleId || previousState.cloneTree !== state.cloneTree || previousState.theme !== state.theme || previousState.colourVersion !== state.colourVersion || previousState.regionSettings !== state.regionSettings || !previousState.comparing))
+    renderCompare(comparePanel, { samples: state.samples, by: state.compareBy, referenceId: state.referenceSampleId, tree: state.cloneTree, dark: state.theme === 'dark', regions: state.regionSettings }, book, compareActions);
   previousState = state;
+  if (!previousRegions || previousRegions.sample !== sample || previousRegions.settings !== state.regionSettings || previousRegions.colourVersion !== state.colourVersion)
+    renderRegions(regionsPanel, sample, state.regionSettings, book, regionActions);
+  previousRegions = { sample, settings: state.regionSettings, colourVersion: state.colourVersion };
   renderReport(report, sample);
   renderStatus(status, state, live);
   refreshLive();
@@ -202,6 +253,7 @@ installShortcuts(store, host, {
   simulate,
   tool: (tool) => store.set({ tool }),
   compare: () => store.set({ comparing: !store.get().comparing }),
+  undo: undoShapes,
 });
 host.onMenu((command) => {
   if (command === 'open') void host.requestOpen('cells');

@@ -10,6 +10,8 @@ export interface ShortcutActions {
   simulate(): void;
   tool(tool: Tool): void;
   compare(): void;
+  /** Undoes the last edit; false when there was nothing to undo. */
+  undo(): boolean;
 }
 
 const typing = (e: KeyboardEvent) => {
@@ -23,13 +25,17 @@ export function installShortcuts(store: Store, host: HostApi, a: ShortcutActions
     if (e.key === 'Escape' && store.get().loading) return store.get().loading!.cancel();
     if (!mod) {
       if (typing(e) || e.altKey) return;
-      const tool = ({ p: 'pan', r: 'rect', l: 'lasso' } as Record<string, Tool>)[e.key.toLowerCase()];
+      const tool = ({ p: 'pan', r: 'rect', l: 'lasso', g: 'poly', f: 'free' } as Record<string, Tool>)[e.key.toLowerCase()];
       if (tool && store.get().samples.length) a.tool(tool);
       else if (e.key.toLowerCase() === 'c' && store.get().samples.length) a.compare();
       return;
     }
-    if (host.kind === 'electron') return;
     const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey && !typing(e)) {
+      if (a.undo()) e.preventDefault();
+      return;
+    }
+    if (host.kind === 'electron') return;
     if (key === 'o') {
       e.preventDefault();
       a.open(e.shiftKey ? 'annotation' : 'cells');

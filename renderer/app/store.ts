@@ -5,6 +5,7 @@ import type { CellTable } from '../../shared/dataset/cell-table.ts';
 import type { LoadReport } from '../../shared/dataset/load.ts';
 import type { ColumnProfile } from '../../shared/dataset/profile.ts';
 import type { CloneTree } from '../../shared/analysis/clone-tree.ts';
+import type { RegionSettings } from '../scene/sample-regions.ts';
 import type { FileRef } from '../host/types.ts';
 import type { ColormapName } from '../scene/colouring.ts';
 
@@ -90,7 +91,8 @@ export interface OverlaySettings {
   readonly territoryOpacity: number; // 0–1
 }
 
-export type Tool = 'pan' | 'rect' | 'lasso';
+/** pan; rect / lasso select cells; poly / free draw regions. */
+export type Tool = 'pan' | 'rect' | 'lasso' | 'poly' | 'free';
 
 export interface Selection {
   readonly sampleId: string;
@@ -127,6 +129,8 @@ export interface AppState {
   readonly comparing: boolean;
   /** Column the comparison is made by (null: the clone column, else the colour column). */
   readonly compareBy: string | null;
+  /** Where regions come from, and the invasive-front width of derived regions. */
+  readonly regionSettings: RegionSettings;
   /** The clone tree of the workspace (clone,parent,mutations), when one was opened. */
   readonly cloneTree: { readonly tree: CloneTree; readonly file: string } | null;
 }

@@ -6,7 +6,8 @@ import { labelAt, type CategoryColumn, type CellTable } from '../../shared/datas
 import { labelPoint } from '../../shared/analysis/label-point.ts';
 import { densityContoursByLabel, labelOutlines, typicalSpacing, type OutlinePolygon } from '../../shared/analysis/outlines.ts';
 import type { MapLabel, OverlayPolygon } from '../render/types.ts';
-import type { OverlaySettings, RegionShape } from '../app/store.ts';
+import type { OverlaySettings } from '../app/store.ts';
+import type { SampleRegions } from './sample-regions.ts';
 import type { ColourBook } from './palette.ts';
 
 const NOT_TUMOUR = /^(normal|stroma|stromal|background|other|none|na|unassigned|unknown|outside|exclude|immune|fibroblast)$/i;
@@ -29,7 +30,7 @@ function categoryColumn(table: CellTable, name: string | undefined): CategoryCol
 }
 
 /** Where a region's name goes: the label point of its largest polygon. */
-function regionLabelPoint(polygons: readonly { rings: readonly Float64Array[] }[]): [number, number] | null {
+function regionLabelPoint(polygons: readonly { readonly rings: readonly Float64Array[] }[]): [number, number] | null {
   let best: readonly Float64Array[] | null = null, bestArea = 0;
   for (const p of polygons) {
     const r = p.rings[0];
@@ -70,15 +71,15 @@ function decimated(rings: readonly Float64Array[], max = 1500): Float64Array[] {
   });
 }
 
-export function sampleOverlays(table: CellTable, shapes: readonly RegionShape[] | undefined, s: OverlaySettings, book: ColourBook): SampleOverlays {
+export function sampleOverlays(table: CellTable, regions: SampleRegions | null, s: OverlaySettings, book: ColourBook): SampleOverlays {
   const polygons: OverlayPolygon[] = [];
   const labels: MapLabel[] = [];
   let note: string | undefined;
   const cache = cacheOf(table);
-  if (s.regions) {
-    let regionPolys: { label: string; rings: Float64Array[] }[] = [];
+  if (s.regions && regions) {
+    let regionPolys: { label: string; rings: readonly Float64Array[] }[] = [];
     let colourColumn = 'region';
-    if (shapes && shapes.length) regionPolys = shapes.map((sh) => ({ label: sh.name, rings: [...sh.rings] }));
+    if (regions.polygons) regionPolys = regions.polygons.map((p) => ({ label: p.name, rings: p.rings }));
     else {
       const col = categoryColumn(table, table.roles.region);
       if (col) {
@@ -101,7 +102,7 @@ export function sampleOverlays(table: CellTable, shapes: readonly RegionShape[] 
       polygons.push({ rings: p.rings, colour, fillAlpha: fill, strokeAlpha: s.regionOutline ? 0.95 : 0, strokeWidth: 2 });
     }
     if (s.regionLabels) {
-      const byLabel = new Map<string, { rings: Float64Array[] }[]>();
+      const byLabel = new Map<string, { rings: readonly Float64Array[] }[]>();
       for (const p of regionPolys) byLabel.set(p.label, [...(byLabel.get(p.label) ?? []), p]);
       for (const [label, polys] of byLabel) {
         const at = regionLabelPoint(polys);

@@ -14,6 +14,7 @@ import { stackedBars, type Bar } from '../scene/charts/stacked-bars.ts';
 import { DARK, hex, LIGHT } from '../scene/charts/svg.ts';
 import { colormapColour } from '../scene/colormaps.ts';
 import type { ColourBook } from '../scene/palette.ts';
+import { sampleRegions, type RegionSettings } from '../scene/sample-regions.ts';
 import { clear, h } from './dom.ts';
 
 export interface CompareInputs {
@@ -23,6 +24,7 @@ export interface CompareInputs {
   readonly referenceId: string | null;
   readonly tree: { readonly tree: CloneTree; readonly file: string } | null;
   readonly dark: boolean;
+  readonly regions: RegionSettings;
 }
 
 export interface CompareActions {
@@ -56,17 +58,16 @@ function defaultBy(samples: readonly Sample[]): string | null {
 const shortName = (s: Sample) => s.name.replace(/\s*\([^)]*\)\s*$/, '') || s.name;
 
 /** Tumour counts per sample, and per region within each sample that has a region column. */
-function groupsOf(samples: readonly Sample[], by: string): { samples: Group[]; regions: Group[] } {
+function groupsOf(samples: readonly Sample[], by: string, settings: RegionSettings): { samples: Group[]; regions: Group[] } {
   const out = { samples: [] as Group[], regions: [] as Group[] };
   for (const s of samples) {
     const col = columnByName(s.table, by) as CategoryColumn | undefined;
     if (!col || col.kind !== 'category') continue;
     const t = tumourCounts(col);
     out.samples.push({ name: shortName(s), sampleId: s.id, labels: t.labels, counts: t.counts });
-    const regionName = s.table.roles.region;
-    const region = regionName && regionName !== by ? (columnByName(s.table, regionName) as CategoryColumn | undefined) : undefined;
-    if (region?.kind !== 'category') continue;
-    const g = tumourCountsByGroup(col, region);
+    const regions = sampleRegions(s.table, s.shapes, settings);
+    if (!regions || (regions.source === 'column' && s.table.roles.region === by)) continue;
+    const g = tumourCountsByGroup(col, { codes: regions.codes, labels: regions.names });
     g.groups.forEach((name, k) => {
       if (g.counts[k]!.reduce((a, b) => a + b, 0) > 0) out.regions.push({ name: `${shortName(s)} · ${name}`, sampleId: s.id, region: name, labels: g.labels, counts: g.counts[k]! });
     });
@@ -91,7 +92,7 @@ export function renderCompare(el: HTMLElement, inp: CompareInputs, book: ColourB
   byColumn.value = by;
   const refId = inp.referenceId && inp.samples.some((s) => s.id === inp.referenceId) ? inp.referenceId : inp.samples[0]!.id;
   reference.value = refId;
-  const { samples, regions } = groupsOf(inp.samples, by);
+  const { samples, regions } = groupsOf(inp.samples, by, inp.regions);
   const all = [...samples, ...regions];
   const aligned: AlignedCounts = alignCounts(all);
   book.register(by, aligned.labels);

@@ -13,8 +13,10 @@ import { colouringFor, type Colouring } from '../scene/colouring.ts';
 import { effectiveColourColumn } from '../scene/colour-column.ts';
 import type { ColourBook } from '../scene/palette.ts';
 import { sampleOverlays, type SampleOverlays } from '../scene/section-overlays.ts';
+import { sampleRegions } from '../scene/sample-regions.ts';
 import { fitView, panBy, resized, visibleBounds, zoomAbout, type ViewState } from '../scene/view-state.ts';
 import { h } from './dom.ts';
+import { attachRegionDraw } from './region-draw.ts';
 import { attachSectionInput } from './section-input.ts';
 import { renderScaleBar } from './scale-bar-view.ts';
 import { describeCell } from './tooltip.ts';
@@ -31,6 +33,10 @@ export interface SectionViewActions {
   viewed(sampleId: string, view: ViewState, moving: boolean): void;
   /** The sample's site was changed in its header. */
   site(sampleId: string, site: SampleSite): void;
+  /** A region was drawn on the section (world coordinates). */
+  drawRegion(sampleId: string, ring: Float64Array): void;
+  /** A corner of a region shape was moved. */
+  moveVertex(sampleId: string, shape: number, ring: number, vertex: number, x: number, y: number): void;
 }
 
 const BACKGROUND = { light: packRgba(255, 255, 255), dark: packRgba(22, 24, 28) };
@@ -93,6 +99,14 @@ export class SectionView {
     canvas.dataset.sample = this.sample.name;
     canvas.dataset.mode = this.renderer.mode;
     this.stage.prepend(canvas);
+    attachRegionDraw(this.stage, {
+      view: () => this.view,
+      tool: () => this.state?.tool ?? 'pan',
+      shapes: () => this.sample.shapes ?? [],
+      preview: (ring) => this.renderer?.setOutline(ring),
+      finish: (ring) => this.actions.drawRegion(this.sample.id, ring),
+      moveVertex: (shape, ring, vertex, x, y) => this.actions.moveVertex(this.sample.id, shape, ring, vertex, x, y),
+    });
     attachSectionInput(this.stage, {
       view: () => this.view,
       tool: () => this.state?.tool ?? 'pan',
@@ -209,15 +223,16 @@ export class SectionView {
     const selection = state.selection?.sampleId === this.sample.id ? state.selection : null;
     const rKey = [this.colouring.value, selection, background];
     if (!this.rgba || !same(this.rgba.key, rKey)) this.rgba = { key: rKey, value: colourCells(this.colouring.value.colours, table.n, background, selection?.mask) };
-    const oKey = [table, this.sample.shapes, state.overlays, state.colourVersion];
+    const oKey = [table, this.sample.shapes, state.overlays, state.colourVersion, state.regionSettings];
     if (!this.overlays || !same(this.overlays.key, oKey)) {
       // outlines can take a moment on a million cells: the cells are drawn first
       const first = !this.overlays;
       const compute = (): boolean => {
         if (this.destroyed || !this.state) return false;
-        const now = [this.sample.table, this.sample.shapes, this.state.overlays, this.state.colourVersion];
+        const now = [this.sample.table, this.sample.shapes, this.state.overlays, this.state.colourVersion, this.state.regionSettings];
         if (this.overlays && same(this.overlays.key, now)) return false;
-        this.overlays = { key: now, value: sampleOverlays(this.sample.table, this.sample.shapes, this.state.overlays, this.book) };
+        const regions = this.state.overlays.regions ? sampleRegions(this.sample.table, this.sample.shapes, this.state.regionSettings) : null;
+        this.overlays = { key: now, value: sampleOverlays(this.sample.table, regions, this.state.overlays, this.book) };
         this.el.dataset.overlayNote = this.overlays.value.note ?? '';
         return true;
       };

@@ -31,6 +31,8 @@ const TOOLS: readonly [Tool, string, string][] = [
   ['pan', 'Pan', 'Pan: drag to move, wheel to zoom (P)'],
   ['rect', 'Box', 'Rectangle selection: drag a box (R; Shift-drag with any tool)'],
   ['lasso', 'Lasso', 'Lasso selection: draw around cells (L)'],
+  ['poly', 'Polygon', 'Draw a region: click its corners, double-click or Enter to close; drag a corner to move it (G)'],
+  ['free', 'Freehand', 'Draw a region freehand: drag around it (F)'],
 ];
 
 export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): Toolbar {
