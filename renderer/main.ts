@@ -24,6 +24,7 @@ import { renderRegions } from './views/regions-panel.ts';
 import { renderReport } from './views/report-panel.ts';
 import { SectionsView } from './views/sections-view.ts';
 import { renderSelection } from './views/selection-panel.ts';
+import { askName } from './views/ask-name.ts';
 import { renderStatus, type LiveCounts } from './views/status-bar.ts';
 import { createToolbar } from './views/toolbar.ts';
 import { createWelcome } from './views/welcome.ts';
@@ -120,11 +121,11 @@ const sections = new SectionsView(book, {
     if (!moving) refreshLive();
   },
   site: (sampleId, site) => store.set({ samples: store.get().samples.map((s) => (s.id === sampleId ? { ...s, site } : s)) }),
-  drawRegion: (sampleId, ring) => {
+  drawRegion: async (sampleId, ring) => {
     const sample = store.get().samples.find((s) => s.id === sampleId);
-    const name = prompt('Name of the new region', `region ${(sample?.shapes?.length ?? 0) + 1}`);
-    if (!name?.trim()) return;
-    editShapes(sampleId, (shapes) => [...shapes, { name: name.trim(), rings: [ring] }]);
+    const name = await askName('Name of the new region', `region ${(sample?.shapes?.length ?? 0) + 1}`);
+    if (!name) return;
+    editShapes(sampleId, (shapes) => [...shapes, { name, rings: [ring] }]);
     store.set({ regionSettings: { ...store.get().regionSettings, source: 'shapes' } });
   },
   moveVertex: (sampleId, shape, ring, vertex, x, y) =>
@@ -218,6 +219,7 @@ let previousRegions: { sample: Sample | undefined; settings: RegionSettings; col
 function render(state: AppState): void {
   document.documentElement.dataset.theme = state.theme;
   const sample = activeSample(state);
+  if (previousState && previousState.activeSampleId !== state.activeSampleId) live = undefined; // counts were another sample's
   const colourColumn = sample ? effectiveColourColumn(sample.table, state.colorBy) : null;
   welcome.hidden = state.samples.length > 0;
   sections.el.hidden = state.samples.length === 0;

@@ -84,7 +84,7 @@ export function sampleRegions(table: CellTable, shapes: readonly RegionShape[] |
       const codes = new Uint16Array(table.n).fill(0xffff);
       names.forEach((name, g) => {
         const inside = cellsInPolygons(table.x, table.y, shapes!.filter((p) => p.name === name));
-        for (let i = 0; i < table.n; i++) if (inside[i] && codes[i] === 0xffff) codes[i] = g; // the first region listed wins an overlap
+        for (let i = 0; i < table.n; i++) if (inside[i]) codes[i] = g; // the region listed last (drawn on top) wins an overlap
       });
       cache.shapes = { of: shapes!, names, codes };
     }

@@ -1,5 +1,6 @@
 // Drawing regions on a section: the polygon tool (click the corners; double-click or Enter closes,
-// Backspace removes the last corner, Esc cancels; drag an existing corner to move it) and the
+// Backspace removes the last corner, Esc cancels; drag a corner of a shown region to move it — a
+// click on a corner without dragging places a corner as usual) and the
 // freehand tool (drag around the region). Positions are device pixels of the canvas; regions are
 // stored in world coordinates.
 
@@ -29,7 +30,8 @@ export function attachRegionDraw(el: HTMLElement, h: RegionDrawHandlers): void {
   const active = () => h.tool() === 'poly' || h.tool() === 'free';
   let corners: number[] = []; // polygon in progress, world x, y pairs
   let free: number[] | null = null;
-  let vertex: { shape: number; ring: number; index: number; copy: Float64Array } | null = null;
+  /** A corner under the pointer at pointerdown; `dragging` once the pointer has moved. */
+  let vertex: { shape: number; ring: number; index: number; copy: Float64Array; from: [number, number]; dragging: boolean } | null = null;
   let lastScreen: [number, number] | null = null;
 
   const reset = () => {
@@ -49,7 +51,7 @@ export function attachRegionDraw(el: HTMLElement, h: RegionDrawHandlers): void {
         for (let k = 0; k + 1 < ring.length; k += 2) {
           const [sx, sy] = worldToScreen(v, ring[k]!, ring[k + 1]!);
           const d = Math.hypot(sx - p[0], sy - p[1]);
-          if (d <= bestD) [best, bestD] = [{ shape: s, ring: r, index: k / 2, copy: Float64Array.from(ring) }, d];
+          if (d <= bestD) [best, bestD] = [{ shape: s, ring: r, index: k / 2, copy: Float64Array.from(ring), from: p, dragging: false }, d];
         }
       }),
     );
@@ -70,10 +72,7 @@ export function attachRegionDraw(el: HTMLElement, h: RegionDrawHandlers): void {
       lastScreen = p;
       return;
     }
-    if (corners.length === 0) {
-      vertex = hitVertex(v, p);
-      if (vertex) return;
-    }
+    if (corners.length === 0 && (vertex = hitVertex(v, p))) return; // a drag or a first corner: pointermove decides
     corners.push(wx, wy);
     h.preview(Float64Array.from(corners));
   }, { capture: true });
@@ -90,6 +89,8 @@ export function attachRegionDraw(el: HTMLElement, h: RegionDrawHandlers): void {
       lastScreen = p;
       h.preview(Float64Array.from(free));
     } else if (vertex) {
+      if (!vertex.dragging && Math.hypot(p[0] - vertex.from[0], p[1] - vertex.from[1]) < 3 * dpr()) return;
+      vertex.dragging = true;
       vertex.copy[2 * vertex.index] = wx;
       vertex.copy[2 * vertex.index + 1] = wy;
       h.preview(vertex.copy);
@@ -104,10 +105,18 @@ export function attachRegionDraw(el: HTMLElement, h: RegionDrawHandlers): void {
     if (free) {
       if (free.length >= 6) h.finish(Float64Array.from(free));
       reset();
-    } else if (vertex) {
+    } else if (vertex?.dragging) {
       const v = vertex;
       reset();
       h.moveVertex(v.shape, v.ring, v.index, v.copy[2 * v.index]!, v.copy[2 * v.index + 1]!);
+    } else if (vertex) {
+      // a click on a corner without dragging: the first corner of a new region
+      const view = h.view();
+      vertex = null;
+      if (view) {
+        corners.push(...screenToWorld(view, ...at(e)));
+        h.preview(Float64Array.from(corners));
+      }
     }
   }, { capture: true });
 

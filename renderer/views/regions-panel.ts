@@ -10,6 +10,7 @@ import { formatCount } from '../../shared/errors.ts';
 import type { Sample } from '../app/store.ts';
 import type { ColourBook } from '../scene/palette.ts';
 import { sampleRegions, type RegionChoice, type RegionSettings, type SampleRegions } from '../scene/sample-regions.ts';
+import { askName } from './ask-name.ts';
 import { clear, h } from './dom.ts';
 
 export interface RegionsActions {
@@ -33,7 +34,8 @@ function statsOf(sample: Sample, regions: SampleRegions): RegionStats {
     y: t.y,
     units: t.units,
     ...(t.pixelSizeUm ? { pixelSizeUm: t.pixelSizeUm } : {}),
-    membership: { codes: regions.codes, labels: regions.names },
+    // shapes may overlap (a drawn region over imported ones): then each counts the cells inside it
+    ...(regions.source === 'shapes' ? {} : { membership: { codes: regions.codes, labels: regions.names } }),
     ...(regions.polygons ? { polygons: regions.polygons } : {}),
     columns: clone?.kind === 'category' ? [{ name: clone.name, codes: clone.codes, labels: clone.labels, tumourOnly: true }] : [],
   });
@@ -86,11 +88,8 @@ export function renderRegions(el: HTMLElement, sample: Sample | undefined, s: Re
         ? h(
             'td',
             { class: 'row-actions' },
-            h('button', { class: 'icon', text: '✎', title: `Rename ${r.name}`, on: { click: () => {
-              const to = prompt(`New name for region "${r.name}"`, r.name);
-              if (to && to.trim() && to !== r.name) a.rename(sample.id, r.name, to.trim());
-            } } }),
-            h('button', { class: 'icon', text: '×', title: `Delete ${r.name}`, on: { click: () => a.remove(sample.id, r.name) } }),
+            h('button', { class: 'icon', text: '✎', title: `Rename ${r.name}`, testid: 'rename-region', on: { click: () => void askName(`Rename region "${r.name}"`, r.name).then((to) => to && to !== r.name && a.rename(sample.id, r.name, to)) } }),
+            h('button', { class: 'icon', text: '×', title: `Delete ${r.name}`, testid: 'delete-region', on: { click: () => a.remove(sample.id, r.name) } }),
           )
         : h('td');
     return h(
@@ -104,12 +103,17 @@ export function renderRegions(el: HTMLElement, sample: Sample | undefined, s: Re
       actions,
     );
   });
+  const headers: [string, string][] = [['region', ''], ['cells', 'Cells inside the region'], [`area ${areaUnit}`, `Area, ${areaUnit}`], [`per ${areaUnit}`, `Cells per ${areaUnit}`], [clone ? clone.name : '', 'Clone composition of the tumour cells'], ['', '']];
   el.append(
     h(
-      'table',
-      { class: 'region-stats', testid: 'region-stats' },
-      h('thead', {}, h('tr', {}, ...['region', 'cells', `area (${areaUnit})`, `cells/${areaUnit}`, clone ? `${clone.name} (tumour)` : '', ''].map((t) => h('th', { text: t })))),
-      h('tbody', {}, ...rows),
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'region-stats', testid: 'region-stats' },
+        h('thead', {}, h('tr', {}, ...headers.map(([t, title]) => h('th', { text: t, title })))),
+        h('tbody', {}, ...rows),
+      ),
     ),
   );
   const stem = sample.name.replace(/[^\w.-]+/g, '_');

@@ -102,7 +102,8 @@ export class SectionView {
     attachRegionDraw(this.stage, {
       view: () => this.view,
       tool: () => this.state?.tool ?? 'pan',
-      shapes: () => this.sample.shapes ?? [],
+      // corners can be dragged only where the shapes are what the section shows
+      shapes: () => (this.state?.overlays.regions && sampleRegions(this.sample.table, this.sample.shapes, this.state.regionSettings)?.source === 'shapes' ? this.sample.shapes! : []),
       preview: (ring) => this.renderer?.setOutline(ring),
       finish: (ring) => this.actions.drawRegion(this.sample.id, ring),
       moveVertex: (shape, ring, vertex, x, y) => this.actions.moveVertex(this.sample.id, shape, ring, vertex, x, y),
@@ -280,6 +281,11 @@ export class SectionView {
     const wx = (sx - v.width / 2) / v.scale + v.cx;
     const wy = ((sy - v.height / 2) / v.scale) * (v.yUp ? -1 : 1) + v.cy;
     this.actions.cursor(this.sample.id, [wx, wy]);
+    const tool = this.state?.tool;
+    if (tool === 'poly' || tool === 'free') {
+      this.tooltip.hidden = true; // it would cover the corners being placed
+      return;
+    }
     const reach = (Math.max(this.drawnSize, 2) / 2 + 4 * (window.devicePixelRatio || 1)) / v.scale;
     const i = this.spatialIndex().nearest(wx, wy, reach, (k) => this.shown(k));
     if (i < 0) {
@@ -303,6 +309,7 @@ export class SectionView {
     } else cells = index.inPolygon(outline);
     const shown = cells.filter((i) => this.shown(i));
     const ring = outline.length === 4 ? Float64Array.of(outline[0]!, outline[1]!, outline[2]!, outline[1]!, outline[2]!, outline[3]!, outline[0]!, outline[3]!) : outline;
+    this.renderer?.setOutline(null); // the drawing is over: the selection's outline comes with the scene
     this.actions.select(this.sample.id, ring, shown);
   }
 

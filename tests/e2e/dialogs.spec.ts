@@ -95,6 +95,7 @@ test('the recent list remembers opened files', async ({ page }) => {
 });
 
 test('Ctrl+O opens the file chooser', async ({ page }) => {
+  await expect(page.locator('[data-testid=welcome]')).toBeVisible(); // the app is up
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+o');
   const fc = await chooser;

@@ -87,6 +87,8 @@ export class Overlays {
   private readonly strokes = new CanvasLayer();
   private readonly selection = new Graphics();
   private drawn: ViewState | null = null;
+  /** An outline being drawn (lasso, region in progress): kept over redraws of the overlays. */
+  private live: Float64Array | null = null;
 
   constructor(private readonly labelHalo: () => string) {
     this.under.addChild(this.fills.sprite);
@@ -118,11 +120,16 @@ export class Overlays {
       c.position.set(0, 0);
       c.scale.set(1);
     }
-    this.drawOutline(scene.selectionOutline ?? null, view);
+    this.strokeOutline(this.live ?? scene.selectionOutline ?? null, view);
   }
 
-  /** The selection rectangle or lasso (world coordinates), in the current drawing's frame. */
+  /** The outline being drawn (world coordinates), or null when done, in the current drawing's frame. */
   drawOutline(outline: Float64Array | null, view: ViewState): void {
+    this.live = outline;
+    this.strokeOutline(outline, view);
+  }
+
+  private strokeOutline(outline: Float64Array | null, view: ViewState): void {
     this.selection.clear();
     if (!outline || outline.length < 4) return;
     const d = this.drawn ?? view;
