@@ -11,7 +11,7 @@ import { activeSample, createStore, DEFAULT_NUMERIC, DEFAULT_OVERLAYS, type AppS
 import { layersActions, legendActions, selectCells } from './app/view-actions.ts';
 import { createHost } from './host/index.ts';
 import { effectiveColourColumn } from './scene/colour-column.ts';
-import { colouringFor } from './scene/colouring.ts';
+import { colouringFor, sharedLimits } from './scene/colouring.ts';
 import { ColourBook } from './scene/palette.ts';
 import { DEFAULT_REGION_SETTINGS, type RegionSettings } from './scene/sample-regions.ts';
 import { h } from './views/dom.ts';
@@ -229,7 +229,8 @@ function render(state: AppState): void {
   if (sample) {
     const numeric = (colourColumn && state.numeric[colourColumn]) || DEFAULT_NUMERIC;
     const hidden = (colourColumn && state.hidden[colourColumn]) || [];
-    renderLegend(legend, colouringFor(colourColumn ? columnByName(sample.table, colourColumn) : undefined, book, { hidden, ...numeric }).legend, onLegend);
+    const shared = colourColumn ? sharedLimits(state.samples.map((s) => s.table), colourColumn, numeric.log) : null;
+    renderLegend(legend, colouringFor(colourColumn ? columnByName(sample.table, colourColumn) : undefined, book, { hidden, ...numeric, shared }).legend, onLegend);
     layers.render(state.overlays, state.pointSize, sample.table.units, sections.view(sample.id)?.overlayNote ?? '');
   }
   renderSelection(selectionPanel, sample, state.selection, colourColumn, book, { clear: () => store.set({ selection: null }), zoom: () => sections.view(sample?.id ?? null)?.zoomToSelection() });

@@ -10,7 +10,7 @@ import type { OpenPurpose } from '../../shared/ipc.ts';
 import { refName, refPath, refSize, type FileRef, type HostApi } from '../host/types.ts';
 import type { Progress } from '../workers/protocol.ts';
 import { loadAnnotationInWorker, loadCellsInWorker, type LoadJob } from './parse-client.ts';
-import { attachRegionFiles, isGeoJsonName } from './regions.ts';
+import { attachRegionFiles, isGeoJsonName, regionFilesAmong } from './regions.ts';
 import { parseCloneTree } from '../../shared/analysis/clone-tree.ts';
 import { readText } from '../host/read.ts';
 import { rememberedMappings } from './remembered.ts';
@@ -96,8 +96,9 @@ export async function openFiles(ctx: OpenContext, purpose: OpenPurpose, refs: re
   const treeFiles = await cloneTreeFiles(store, refs);
   refs = refs.filter((r) => !treeFiles.includes(r));
   if (refs.length === 0) return;
-  const regionFiles = refs.filter((r) => isGeoJsonName(refName(r)));
-  if (regionFiles.length === refs.length && store.get().samples.length) {
+  const regionFiles = await regionFilesAmong(refs);
+  // region files alone go onto the open samples (a GeoJSON alone with none open gets the loader's sentence)
+  if (regionFiles.length === refs.length && (store.get().samples.length || !refs.every((r) => isGeoJsonName(refName(r))))) {
     const { notes, errors } = await attachRegionFiles(store, regionFiles, store.get().samples);
     store.set({ message: errors.length ? { kind: 'error', text: errors[0]!, details: [...errors.slice(1), ...notes] } : { kind: 'info', text: notes[0]!, ...(notes.length > 1 ? { details: notes.slice(1) } : {}) } });
     return;
@@ -106,7 +107,7 @@ export async function openFiles(ctx: OpenContext, purpose: OpenPurpose, refs: re
   const paths = refs.map((r) => refPath(r));
   const tables = refs.filter((r) => {
     const p = refPath(r);
-    if (several && isGeoJsonName(p)) return false; // region shapes: attached to the tables below
+    if (several && regionFiles.includes(r)) return false; // region shapes: attached to the tables below
     // alone, a companion or non-table gets the loader's sentence saying what it is
     if (several && (COMPANIONS.test(p) || NOT_TABLES.test(p))) return false;
     // steinbock: intensities/<img>.csv is joined onto regionprops/<img>.csv when both came together

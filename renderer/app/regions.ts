@@ -1,15 +1,30 @@
-// Region shapes from GeoJSON (QuPath annotations, the simulator's region files) attached to samples.
-// Coordinates may be in the table's units or in image pixels: the scale that puts the shapes over
-// the cells is chosen by comparing extents, and said in the message.
+// Region shapes from GeoJSON (QuPath annotations, the simulator's region files) and from Xenium
+// Explorer selection CSVs, attached to samples. GeoJSON coordinates may be in the table's units or
+// in image pixels: the scale that puts the shapes over the cells is chosen by comparing extents, and
+// said in the message. Xenium selections are in µm.
 
 import { parseRegionGeoJson, type RegionPolygon } from '../../shared/analysis/geojson.ts';
 import { boundsOf, type CellTable } from '../../shared/dataset/cell-table.ts';
 import { fail, ok, type Result } from '../../shared/errors.ts';
-import { readText } from '../host/read.ts';
+import { parseXeniumSelection } from '../../shared/analysis/xenium-selection.ts';
+import { readHead, readText } from '../host/read.ts';
 import { refName, type FileRef } from '../host/types.ts';
 import type { RegionShape, Sample, Store } from './store.ts';
 
 export const isGeoJsonName = (name: string) => /\.geojson$/i.test(name);
+
+/** A Xenium Explorer selection export: a CSV whose first line is a `#Selection name(s):` comment. */
+const isXeniumSelectionHead = (head: string) => /^\uFEFF?"?#\s*Selection names?\s*:/i.test(head);
+
+/** The region files among `refs`: GeoJSON by name, Xenium Explorer selections by their first line. */
+export async function regionFilesAmong(refs: readonly FileRef[]): Promise<FileRef[]> {
+  const out: FileRef[] = [];
+  for (const ref of refs) {
+    const name = refName(ref);
+    if (isGeoJsonName(name) || (/\.csv$/i.test(name) && isXeniumSelectionHead(await readHead(ref, 64)))) out.push(ref);
+  }
+  return out;
+}
 
 /** Overlap of two boxes as a share of the smaller one (0–1). */
 function overlap(a: { x: readonly number[]; y: readonly number[] }, b: { x: readonly number[]; y: readonly number[] }): number {
@@ -48,9 +63,19 @@ export function shapesFor(text: string, file: string, table: CellTable): Result<
   return ok({ shapes: best.polygons.map((p) => ({ name: p.name, rings: p.rings })), scale: best.scale, skipped });
 }
 
+/** Xenium Explorer selections (µm) as shapes in the table's units. */
+function selectionShapesFor(text: string, file: string, table: CellTable): Result<{ shapes: RegionShape[]; scale: number; skipped: string }> {
+  const r = parseXeniumSelection(text, file);
+  if (!r.ok) return r;
+  const perUnit = table.units === 'um' ? 1 : table.pixelSizeUm;
+  if (!perUnit) return fail('not-a-cell-table', `${file} is in µm (Xenium Explorer) but ${table.units === 'px' ? 'the table is in pixels with no pixel size: set it with Columns…' : 'the table has no units'}.`, { file });
+  const shapes = r.value.polygons.map((p) => ({ name: p.name, rings: p.rings.map((ring) => ring.map((v) => v / perUnit)) }));
+  return ok({ shapes, scale: 1 / perUnit, skipped: '' });
+}
+
 /** The sample a region file belongs to: same name stem ("primary_regions" ↔ "primary_cells"), else the only or the active one. */
 export function targetFor(file: string, samples: readonly Sample[], activeId: string | null): Sample | undefined {
-  const stem = file.replace(/^.*[\\/]/, '').replace(/\.geojson$/i, '').replace(/[_ .-]*(regions?|annotations?|shapes?)$/i, '').toLowerCase();
+  const stem = file.replace(/^.*[\\/]/, '').replace(/\.(geojson|csv)$/i, '').replace(/[_ .-]*(regions?|annotations?|shapes?|selections?|coordinates)$/i, '').toLowerCase();
   const byStem = stem ? samples.filter((s) => (s.source.kind === 'blob' ? s.source.path : s.source.file.path).replace(/^.*[\\/]/, '').toLowerCase().startsWith(stem)) : [];
   if (byStem.length === 1) return byStem[0];
   if (samples.length === 1) return samples[0];
@@ -64,7 +89,7 @@ export async function attachRegionFiles(store: Store, refs: readonly FileRef[], 
     const name = refName(ref);
     const target = targetFor(name, candidates, store.get().activeSampleId);
     if (!target) {
-      errors.push(`${name} is a GeoJSON file of region shapes: open the cell table it belongs to first.`);
+      errors.push(`${name} holds region shapes (${isGeoJsonName(name) ? 'GeoJSON' : 'Xenium Explorer selection'}): open the cell table it belongs to first.`);
       continue;
     }
     const text = await readText(ref);
@@ -74,15 +99,18 @@ export async function attachRegionFiles(store: Store, refs: readonly FileRef[], 
     }
     const current = store.get().samples.find((s) => s.id === target.id);
     if (!current) continue;
-    const parsed = shapesFor(text.value, name, current.table);
+    const parsed = isGeoJsonName(name) ? shapesFor(text.value, name, current.table) : selectionShapesFor(text.value, name, current.table);
     if (!parsed.ok) {
       errors.push(parsed.error.message);
       continue;
     }
     const { shapes, scale, skipped } = parsed.value;
-    store.set({ samples: store.get().samples.map((s) => (s.id === current.id ? { ...s, shapes } : s)) });
+    // a second file adds its shapes to those already there (a region of the same name is replaced)
+    const names0 = new Set(shapes.map((p) => p.name));
+    const merged = [...(current.shapes ?? []).filter((p) => !names0.has(p.name)), ...shapes];
+    store.set({ samples: store.get().samples.map((s) => (s.id === current.id ? { ...s, shapes: merged } : s)) });
     const names = [...new Set(shapes.map((s) => s.name))];
-    notes.push(`${name}: ${shapes.length} region shape${shapes.length === 1 ? '' : 's'} (${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}) on ${current.name}${scale !== 1 ? `, scaled by the pixel size ${scale.toPrecision(4)} µm` : ''}${skipped ? `; left out: ${skipped}` : ''}.`);
+    notes.push(`${name}: ${shapes.length} region shape${shapes.length === 1 ? '' : 's'} (${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}) on ${current.name}${scale > 1 ? `, scaled by the pixel size ${scale.toPrecision(4)} µm` : scale < 1 ? `, µm divided by the pixel size ${(1 / scale).toPrecision(4)} µm` : ''}${skipped ? `; left out: ${skipped}` : ''}.`);
   }
   return { notes, errors };
 }

@@ -25,3 +25,11 @@ export async function readText(ref: FileRef): Promise<Result<string>> {
   }
   return ok(new TextDecoder().decode(await new Blob(parts as BlobPart[]).arrayBuffer()));
 }
+
+/** The first `bytes` of a file as text (for recognising a file by its opening lines). */
+export async function readHead(ref: FileRef, bytes = 512): Promise<string> {
+  if (ref.kind === 'blob') return ref.file.slice(0, bytes).text();
+  const api = (window as unknown as { api?: RendererApi }).api;
+  const r = api ? await api.readFileChunk(ref.file.token, 0, Math.min(bytes, ref.file.size)) : null;
+  return r?.ok ? new TextDecoder().decode(r.value) : '';
+}

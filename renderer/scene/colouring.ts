@@ -2,7 +2,7 @@
 // numbers through a perceptual colormap between limits (robust by default), optionally on a log
 // scale. Also the legend that goes with it.
 
-import type { Column } from '../../shared/dataset/cell-table.ts';
+import { columnByName, type CellTable, type Column } from '../../shared/dataset/cell-table.ts';
 import { packRgba, type CellColours } from '../render/cell-raster.ts';
 import { colormapLut, COLORMAPS, numericScale, robustLimits, type ColormapName } from './colormaps.ts';
 import { hexToRgb, NEUTRAL_COLOUR, type ColourBook } from './palette.ts';
@@ -39,6 +39,8 @@ export interface ColourOptions {
   readonly min: number | null;
   readonly max: number | null;
   readonly log: boolean;
+  /** Default limits shared by every open sample (see sharedLimits); else this column's own. */
+  readonly shared?: readonly [number, number] | null;
 }
 
 export interface Colouring {
@@ -54,7 +56,7 @@ const cssOf = (packed: number) => `rgb(${packed & 255},${(packed >>> 8) & 255},$
 export function colouringFor(column: Column | undefined, book: ColourBook, o: ColourOptions): Colouring {
   if (!column || column.kind === 'id') return { colours: { kind: 'uniform', colour: UNIFORM }, legend: { kind: 'none' } };
   if (column.kind === 'number') {
-    const defaults = robustLimits(column.values, o.log);
+    const defaults = o.shared ?? robustLimits(column.values, o.log);
     const min = o.min ?? defaults[0], max = o.max ?? defaults[1];
     const lut = colormapLut(o.colormap);
     const t = numericScale({ min, max, log: o.log });
@@ -79,4 +81,25 @@ export function colouringFor(column: Column | undefined, book: ColourBook, o: Co
     .filter((e) => e.count > 0)
     .sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
   return { colours: { kind: 'category', codes: column.codes, lut }, legend: { kind: 'category', column: column.name, entries, missing: counts[column.labels.length]! } };
+}
+
+const limitCache = new WeakMap<Float32Array, { log: boolean; limits: [number, number] }>();
+
+/**
+ * Default limits for a numeric column over every open sample that has it — the widest of each
+ * sample's robust (2nd–98th percentile) range — so the same marker value gets the same colour in
+ * every section. Null when fewer than two samples have the column as numbers.
+ */
+export function sharedLimits(tables: readonly CellTable[], name: string, log: boolean): [number, number] | null {
+  let lo = Infinity, hi = -Infinity, k = 0;
+  for (const t of tables) {
+    const c = columnByName(t, name);
+    if (c?.kind !== 'number') continue;
+    let hit = limitCache.get(c.values);
+    if (!hit || hit.log !== log) limitCache.set(c.values, (hit = { log, limits: robustLimits(c.values, log) }));
+    lo = Math.min(lo, hit.limits[0]);
+    hi = Math.max(hi, hit.limits[1]);
+    k++;
+  }
+  return k >= 2 ? [lo, hi] : null;
 }

@@ -68,7 +68,7 @@ export function renderRegions(el: HTMLElement, sample: Sample | undefined, s: Re
     el.append(
       h('label', { class: 'slider' }, h('span', { text: 'width' }), width),
       widthText,
-      h('div', { class: 'row' }, h('label', { class: 'check' }, inside, h('span', { text: 'front inside the tumour only' })), h('button', { text: 'Suggested', title: `Back to ${Math.round(d.suggestedWidth)} ${unit} (a tenth of the tumour's diameter)`, on: { click: () => a.settings({ frontWidth: null }) } })),
+      h('div', { class: 'row' }, h('label', { class: 'check' }, inside, h('span', { text: 'front inside the tumour only' })), h('button', { text: 'Suggested', title: d.suggestedRule === 'default' ? `Back to ±${Math.round(d.suggestedWidth / 2)} ${unit}, the usual invasive-margin band` : `Back to ${Math.round(d.suggestedWidth)} ${unit}: a tenth of the tumour's diameter (the usual ±500 µm band would leave this tumour no core)`, on: { click: () => a.settings({ frontWidth: null }) } })),
     );
   }
   const stats = statsOf(sample, regions);

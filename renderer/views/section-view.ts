@@ -9,7 +9,7 @@ import { DEFAULT_NUMERIC, SITE_LABELS, type AppState, type Sample, type SampleSi
 import { colourCells, packRgba, pointSize } from '../render/cell-raster.ts';
 import { createSectionRenderer } from '../render/pixi/section-renderer.ts';
 import type { SectionRenderer, SectionScene } from '../render/types.ts';
-import { colouringFor, type Colouring } from '../scene/colouring.ts';
+import { colouringFor, sharedLimits, type Colouring } from '../scene/colouring.ts';
 import { effectiveColourColumn } from '../scene/colour-column.ts';
 import type { ColourBook } from '../scene/palette.ts';
 import { sampleOverlays, type SampleOverlays } from '../scene/section-overlays.ts';
@@ -217,9 +217,10 @@ export class SectionView {
     const column = effectiveColourColumn(table, state.colorBy);
     const numeric = (column && state.numeric[column]) || DEFAULT_NUMERIC;
     const hidden = (column && state.hidden[column]) || [];
-    const cKey = [table, column, hidden, numeric, state.colourVersion];
+    const shared = column ? sharedLimits(state.samples.map((s) => s.table), column, numeric.log) : null;
+    const cKey = [table, column, hidden, numeric, state.colourVersion, shared?.[0], shared?.[1]];
     if (!this.colouring || !same(this.colouring.key, cKey))
-      this.colouring = { key: cKey, value: colouringFor(column ? columnByName(table, column) : undefined, this.book, { hidden, ...numeric }) };
+      this.colouring = { key: cKey, value: colouringFor(column ? columnByName(table, column) : undefined, this.book, { hidden, ...numeric, shared }) };
     const background = state.theme === 'dark' ? BACKGROUND.dark : BACKGROUND.light;
     const selection = state.selection?.sampleId === this.sample.id ? state.selection : null;
     const rKey = [this.colouring.value, selection, background];

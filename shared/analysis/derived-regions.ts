@@ -9,9 +9,10 @@
 //   pixel  µm: max(10, s/2)        px: s
 //   dilate µm: max(20, s)          px: 2s
 //   close  µm: max(50, 2.5 s)      px: 5s
-// and the pixel grows ×1.25 until the raster has ≤ maxPixels. The suggested width is D/10 (D: the
-// diameter of the disc with the mask's area), at most 1,000 µm and at least 2 pixels, so a small
-// section or a pixel table still gets a core and a front (the default ±500 µm suits whole tumours).
+// and the pixel grows ×1.25 until the raster has ≤ maxPixels. The suggested width is SCIENCE.md's
+// w = 1000 µm (±500 µm) when the tumour is deep enough to keep a core with it (maxDepth ≥ 1000 µm);
+// otherwise — a small section, a biopsy, a pixel table — D/10 (D: the diameter of the disc with the
+// mask's area), at least 2 pixels, so it still gets a core and a front (`suggestedRule` says which).
 // Polygons and areas are clipped to the tissue: pixels within `dilate` of any cell (closed).
 // Cost (Node 20, one core of an AMD EPYC; tumour + stroma on a 10 µm lattice, 10 µm pixels):
 //   50k cells (263² raster):   build 70–130 ms; per width: labelsFor 0.2–0.5 ms, polygonsFor 6–18 ms
@@ -74,6 +75,8 @@ export interface DerivedRegions {
   readonly maxDepth: number;
   /** Default band width w for this section (see header). */
   readonly suggestedWidth: number;
+  /** 'default': the ±500 µm band; 'diameter': a tenth of the tumour's diameter (too small or px). */
+  readonly suggestedRule: 'default' | 'diameter';
   /** Region code per cell (OUTSIDE, FRONT, CORE; NO_REGION for non-finite coordinates). */
   labelsFor(width: number, insideOnly?: boolean): Uint8Array;
   /** Region polygons (rings without the closing vertex, outer first), in the order core, front, outside. */
@@ -138,7 +141,8 @@ export function deriveRegions(x: ArrayLike<number>, y: ArrayLike<number>, isTumo
   for (let i = 0; i < n; i++) cellDistance[i] = Number.isFinite(x[i]!) && Number.isFinite(y[i]!) ? sd[pixelIndex(raster, x[i]!, y[i]!)]! : NaN;
   const maskArea = maskPixels * p * p;
   const diameter = 2 * Math.sqrt(maskArea / Math.PI);
-  const suggestedWidth = niceWidth(Math.max(2 * p, Math.min(px ? Infinity : 1000, diameter / 10)));
+  const suggestedRule = !px && maxDepth >= DEFAULT_FRONT_WIDTH_UM ? 'default' : 'diameter';
+  const suggestedWidth = suggestedRule === 'default' ? DEFAULT_FRONT_WIDTH_UM : niceWidth(Math.max(2 * p, Math.min(px ? Infinity : DEFAULT_FRONT_WIDTH_UM, diameter / 10)));
 
   // fields for marching squares: −∞ off the tissue; `inward` = d, `outward` = −d
   const inward = new Float32Array(W * H);
@@ -148,7 +152,7 @@ export function deriveRegions(x: ArrayLike<number>, y: ArrayLike<number>, isTumo
     outward[q] = tissue[q] ? -sd[q]! : -Infinity;
   }
   return {
-    units, raster, mask, tissue, signedDistance: sd, cellDistance, tumourCells: tx.length, dilate: dil, closing: clo, maskArea, maxDepth, suggestedWidth,
+    units, raster, mask, tissue, signedDistance: sd, cellDistance, tumourCells: tx.length, dilate: dil, closing: clo, maskArea, maxDepth, suggestedWidth, suggestedRule,
     labelsFor(width, insideOnly = false) {
       const { lo, hi } = bandLimits(width, insideOnly);
       const out = new Uint8Array(n);
@@ -191,6 +195,9 @@ function flatRing(ring: readonly [number, number][]): Float64Array {
 }
 
 /** Rounded to one significant digit (a slider-friendly width: 204 → 200, 0.37 → 0.4). */
+/** SCIENCE.md §3.5: invasive-front band w = 1000 µm, i.e. ±500 µm around the tumour edge. */
+export const DEFAULT_FRONT_WIDTH_UM = 1000;
+
 function niceWidth(v: number): number {
   return v > 0 && Number.isFinite(v) ? Number(v.toPrecision(1)) : 1;
 }

@@ -5,8 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { REPO } from '../paths.ts';
-import { SHOTS } from './helpers.ts';
+import { hasRealData, realDataSkipReason, realFile, REPO } from '../paths.ts';
+import { openThroughInput, SHOTS } from './helpers.ts';
 
 /** Clone counts of a sample-data table, read here independently of the app (tumour cells: not "normal"). */
 function cloneCounts(file: string): Map<string, number> {
@@ -132,4 +132,24 @@ test('regions: derived core / invasive front with a live width, a drawn polygon 
 
   await page.keyboard.press('Control+z');
   await expect(drawn).toHaveCount(0);
+});
+
+test('a Xenium Explorer selection CSV opened onto a real Xenium section becomes a region with the cells inside it', async ({ page }) => {
+  test.skip(!hasRealData, realDataSkipReason);
+  const cells = realFile('xenium-v1-mouse-brain-WT/cells.csv.gz');
+  const rows = gunzipSync(readFileSync(cells)).toString('utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(1, 3).map(Number) as [number, number]);
+  const xs = rows.map((r) => r[0]).sort((a, b) => a - b), ys = rows.map((r) => r[1]).sort((a, b) => a - b);
+  const between = (v: number[], q: number) => (v[Math.floor(v.length * q)]! + v[Math.floor(v.length * q) + 1]!) / 2; // no cell on an edge
+  const [x0, x1, y0, y1] = [between(xs, 0.3), between(xs, 0.7), between(ys, 0.3), between(ys, 0.7)];
+  const inside = rows.filter(([x, y]) => x > x0 && x < x1 && y > y0 && y < y1).length;
+  // as Xenium Explorer writes it: comment lines, one of them wholly quoted, CRLF
+  const selection = ['#Selection name: Cortex box', `"#Area (µm^2): ${((x1 - x0) * (y1 - y0)).toFixed(2)}"`, 'X,Y', `${x0},${y0}`, `${x1},${y0}`, `${x1},${y1}`, `${x0},${y1}`].join('\r\n');
+
+  await page.goto('/');
+  await openThroughInput(page, cells);
+  await openThroughInput(page, { name: 'Cortex_box_coordinates.csv', mimeType: 'text/csv', buffer: Buffer.from(selection) });
+  await expect(page.locator('[data-testid=message]')).toContainText('Cortex_box_coordinates.csv: 1 region shape (Cortex box)');
+  const row = page.locator('[data-testid=region-stats] tr[data-region="Cortex box"] td');
+  await expect(row.nth(1)).toHaveText(inside.toLocaleString('en'));
+  await expect(row.nth(2)).toHaveText((((x1 - x0) * (y1 - y0)) / 1e6).toPrecision(3)); // mm²
 });

@@ -99,9 +99,19 @@ describe('derived regions of a disc-shaped tumour', () => {
     expect(Math.abs(radius(polygonArea(core[0]!.rings) + polygonArea(front[0]!.rings)) - radius(a[CORE]! + a[FRONT]!))).toBeLessThanOrEqual(P);
   });
 
-  it('suggests a width of a tenth of the tumour diameter for a section this small', () => {
-    // D = 2 R_m ≈ 2,040 µm → D/10 ≈ 204 → 200 µm (the ±500 µm default would leave a core of radius ≈ 520 µm only)
-    expect(regions.suggestedWidth).toBe(200);
+  it('suggests the ±500 µm band (w = 1000 µm) when the tumour keeps a core with it', () => {
+    // R_m ≈ 1,020 µm ≥ 1,000 µm deep: the core keeps a radius of ≈ 520 µm
+    expect(regions.suggestedWidth).toBe(1000);
+    expect(regions.suggestedRule).toBe('default');
+    expect(regions.labelsFor(1000).filter((l) => l === CORE).length).toBeGreaterThan(1000);
+  });
+
+  it('falls back to a tenth of the diameter for a tumour too small for the ±500 µm band', () => {
+    const smaller = disc(800, 1200);
+    const r = deriveRegions(smaller.x, smaller.y, smaller.tumour)!;
+    // R_m ≈ 820 µm < 1,000 µm deep: D/10 ≈ 164 → 200 µm
+    expect(r.suggestedRule).toBe('diameter');
+    expect(r.suggestedWidth).toBe(200);
   });
 });
 
