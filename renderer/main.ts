@@ -120,7 +120,7 @@ const sections = new SectionsView(book, {
     if (store.get().linkViews) sections.follow(sampleId, view, moving);
     if (!moving) refreshLive();
   },
-  site: (sampleId, site) => store.set({ samples: store.get().samples.map((s) => (s.id === sampleId ? { ...s, site } : s)) }),
+  site: (sampleId, site, siteName) => store.set({ samples: store.get().samples.map((s) => (s.id === sampleId ? { ...s, site, ...(siteName ? { siteName } : {}) } : s)) }),
   drawRegion: async (sampleId, ring) => {
     const sample = store.get().samples.find((s) => s.id === sampleId);
     const name = await askName('Name of the new region', `region ${(sample?.shapes?.length ?? 0) + 1}`);

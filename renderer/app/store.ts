@@ -20,6 +20,11 @@ export const SITE_LABELS: Readonly<Record<SampleSite, string>> = {
   other: 'other site',
 };
 
+/** How a sample's site reads: its label, or the user's words for an 'other' site. */
+export function siteLabel(s: { readonly site: SampleSite; readonly siteName?: string }): string {
+  return s.site === 'other' && s.siteName ? s.siteName : SITE_LABELS[s.site];
+}
+
 /** Where a sample's table came from: a user's file, the bundled sample data, or the simulator. */
 export type SampleOrigin = 'file' | 'sample-data' | 'simulated';
 
@@ -34,6 +39,8 @@ export interface Sample {
   /** What the user sees: the file name, plus the sample label when a file was split. */
   readonly name: string;
   readonly site: SampleSite;
+  /** The user's words for an 'other' site ("lymph node", "liver met 2"). */
+  readonly siteName?: string;
   readonly origin: SampleOrigin;
   readonly table: CellTable;
   readonly report: LoadReport;

@@ -7,7 +7,7 @@ import type { CloneTree } from '../../shared/analysis/clone-tree.ts';
 import { diversity, tumourCounts } from '../../shared/analysis/diversity.ts';
 import { columnByName, type CategoryColumn } from '../../shared/dataset/cell-table.ts';
 import { formatCount } from '../../shared/errors.ts';
-import { SITE_LABELS, type Sample } from '../app/store.ts';
+import { siteLabel, type Sample } from '../app/store.ts';
 import { heatmap } from '../scene/charts/heatmap.ts';
 import { mutationMap } from '../scene/charts/mutation-map.ts';
 import { stackedBars, type Bar } from '../scene/charts/stacked-bars.ts';
@@ -83,7 +83,7 @@ export function renderCompare(el: HTMLElement, inp: CompareInputs, book: ColourB
   const st = inp.dark ? DARK : LIGHT;
   const by = inp.by && comparableColumns(inp.samples).includes(inp.by) ? inp.by : defaultBy(inp.samples);
   const byColumn = h('select', { testid: 'compare-by', title: 'Compare the samples by this column (over tumour cells: rows that are not empty or normal)', on: { change: (e) => a.by((e.target as HTMLSelectElement).value) } }, ...comparableColumns(inp.samples).map((c) => h('option', { value: c, text: c })));
-  const reference = h('select', { testid: 'compare-reference', title: 'The sample the others are compared with', on: { change: (e) => a.reference((e.target as HTMLSelectElement).value) } }, ...inp.samples.map((s) => h('option', { value: s.id, text: `${s.name} (${SITE_LABELS[s.site]})` })));
+  const reference = h('select', { testid: 'compare-reference', title: 'The sample the others are compared with', on: { change: (e) => a.reference((e.target as HTMLSelectElement).value) } }, ...inp.samples.map((s) => h('option', { value: s.id, text: `${s.name} (${siteLabel(s)})` })));
   el.append(h('div', { class: 'compare-head' }, h('h2', { text: 'Compare samples' }), h('label', {}, h('span', { text: 'by ' }), byColumn), h('label', {}, h('span', { text: 'reference ' }), reference)));
   if (!by) {
     el.append(h('p', { class: 'muted', text: 'The samples have no categorical column in common to compare by.' }));

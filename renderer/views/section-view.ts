@@ -15,6 +15,7 @@ import type { ColourBook } from '../scene/palette.ts';
 import { sampleOverlays, type SampleOverlays } from '../scene/section-overlays.ts';
 import { sampleRegions } from '../scene/sample-regions.ts';
 import { fitView, panBy, resized, visibleBounds, zoomAbout, type ViewState } from '../scene/view-state.ts';
+import { askName } from './ask-name.ts';
 import { h } from './dom.ts';
 import { attachRegionDraw } from './region-draw.ts';
 import { attachSectionInput } from './section-input.ts';
@@ -32,7 +33,7 @@ export interface SectionViewActions {
   /** The user moved this section (pan, zoom, fit): linked sections follow. */
   viewed(sampleId: string, view: ViewState, moving: boolean): void;
   /** The sample's site was changed in its header. */
-  site(sampleId: string, site: SampleSite): void;
+  site(sampleId: string, site: SampleSite, siteName?: string): void;
   /** A region was drawn on the section (world coordinates). */
   drawRegion(sampleId: string, ring: Float64Array): void;
   /** A corner of a region shape was moved. */
@@ -79,7 +80,7 @@ export class SectionView {
         h('span', { class: 'sample-name', text: sample.name, title: sample.report.file }),
         h('span', { class: 'muted', text: `${formatCount(sample.table.n)} ${sample.report.format === 'visium' ? 'spots' : 'cells'}` }),
         h('span', { class: 'spacer' }),
-        siteSelect(sample, (site) => actions.site(sample.id, site)),
+        siteSelect(sample, (site, name) => actions.site(sample.id, site, name)),
         h('button', { class: 'icon', text: '⤢', title: 'Fit the section (0)', testid: 'fit-button', on: { click: () => this.fit() } }),
         sample.origin === 'simulated' ? h('button', { class: 'save', text: 'Save CSV…', testid: 'save-sample', title: 'Save this simulated section as a CSV table', on: { click: () => actions.save(sample.id) } }) : null,
         h('button', { class: 'close', text: '×', title: 'Close this sample', attrs: { 'aria-label': `Close ${sample.name}` }, on: { click: () => actions.close(sample.id) } }),
@@ -344,11 +345,21 @@ export class SectionView {
   }
 }
 
-function siteSelect(sample: Sample, change: (site: SampleSite) => void): HTMLSelectElement {
+/** The site picker; "other…" asks for the site in the user's words. */
+function siteSelect(sample: Sample, change: (site: SampleSite, name?: string) => void): HTMLSelectElement {
+  const onChange = (e: Event) => {
+    const el = e.target as HTMLSelectElement, site = el.value as SampleSite;
+    if (site !== 'other') return change(site);
+    void askName('Where was this sample taken?', sample.siteName ?? '').then((name) => {
+      if (!name) return void (el.value = sample.site);
+      el.selectedOptions[0]!.textContent = name;
+      change('other', name);
+    });
+  };
   const select = h(
     'select',
-    { class: 'site', testid: 'sample-site', title: 'Where this sample was taken', on: { change: (e) => change((e.target as HTMLSelectElement).value as SampleSite), pointerdown: (e) => e.stopPropagation() } },
-    ...Object.entries(SITE_LABELS).map(([value, text]) => h('option', { value, text })),
+    { class: 'site', testid: 'sample-site', title: 'Where this sample was taken', on: { change: onChange, pointerdown: (e) => e.stopPropagation() } },
+    ...Object.entries(SITE_LABELS).map(([value, text]) => h('option', { value, text: value === 'other' ? (sample.site === 'other' && sample.siteName ? sample.siteName : 'other…') : text })),
   );
   select.value = sample.site;
   return select;

@@ -153,3 +153,16 @@ test('a Xenium Explorer selection CSV opened onto a real Xenium section becomes 
   await expect(row.nth(1)).toHaveText(inside.toLocaleString('en'));
   await expect(row.nth(2)).toHaveText((((x1 - x0) * (y1 - y0)) / 1e6).toPrecision(3)); // mm²
 });
+
+test('a sample site can be given in the user\'s words', async ({ page }) => {
+  await openSampleData(page);
+  const site = page.locator('[data-testid=sample-site]').nth(1);
+  await site.selectOption('other');
+  await page.locator('[data-testid=name-input]').fill('lymph node');
+  await page.locator('[data-testid=name-ok]').click();
+  await expect(site.locator('option:checked')).toHaveText('lymph node');
+  await page.locator('[data-testid=compare-button]').click();
+  await expect(page.locator('[data-testid=compare-reference] option').nth(1)).toHaveText('Metastasis (sample data) (lymph node)');
+  // no sample is a metastasis now: no origin section
+  await expect(page.locator('[data-testid=metastasis-origin]')).toHaveCount(0);
+});
