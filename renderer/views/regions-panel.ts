@@ -1,11 +1,11 @@
 // The regions of the active sample: where they come from (shapes, the region column, or derived
 // core / invasive front / outside with a live band width), and per region the cells, area, density
-// and clone composition. Exports QuPath-compatible GeoJSON and the table as CSV; shapes can be
+// and clone (tumour cells) and phenotype composition. Exports QuPath-compatible GeoJSON and the table as CSV; shapes can be
 // renamed and deleted.
 
 import { regionsToGeoJson, regionStatsCsv } from '../../shared/analysis/region-export.ts';
 import { regionStats, type RegionStats } from '../../shared/analysis/region-stats.ts';
-import { columnByName, type CategoryColumn } from '../../shared/dataset/cell-table.ts';
+import { columnByName } from '../../shared/dataset/cell-table.ts';
 import { formatCount } from '../../shared/errors.ts';
 import type { Sample } from '../app/store.ts';
 import type { ColourBook } from '../scene/palette.ts';
@@ -28,7 +28,11 @@ let memo: { sample: Sample; regions: SampleRegions; stats: RegionStats } | null 
 function statsOf(sample: Sample, regions: SampleRegions): RegionStats {
   if (memo && memo.sample === sample && memo.regions.codes === regions.codes) return memo.stats;
   const t = sample.table;
-  const clone = t.roles.clone ? (columnByName(t, t.roles.clone) as CategoryColumn | undefined) : undefined;
+  const category = (name: string | undefined) => {
+    const c = name ? columnByName(t, name) : undefined;
+    return c?.kind === 'category' ? c : undefined;
+  };
+  const clone = category(t.roles.clone), phenotype = category(t.roles.phenotype);
   const stats = regionStats({
     x: t.x,
     y: t.y,
@@ -37,7 +41,11 @@ function statsOf(sample: Sample, regions: SampleRegions): RegionStats {
     // shapes may overlap (a drawn region over imported ones): then each counts the cells inside it
     ...(regions.source === 'shapes' ? {} : { membership: { codes: regions.codes, labels: regions.names } }),
     ...(regions.polygons ? { polygons: regions.polygons } : {}),
-    columns: clone?.kind === 'category' ? [{ name: clone.name, codes: clone.codes, labels: clone.labels, tumourOnly: true }] : [],
+    // clone composition over tumour cells, phenotype (cell type) composition over every cell
+    columns: [
+      ...(clone ? [{ name: clone.name, codes: clone.codes, labels: clone.labels, tumourOnly: true }] : []),
+      ...(phenotype && phenotype !== clone ? [{ name: phenotype.name, codes: phenotype.codes, labels: phenotype.labels }] : []),
+    ],
   });
   memo = { sample, regions, stats };
   return stats;
@@ -73,16 +81,16 @@ export function renderRegions(el: HTMLElement, sample: Sample | undefined, s: Re
   }
   const stats = statsOf(sample, regions);
   const areaUnit = stats.areaUnit;
-  const clone = stats.columns[0];
   const rows = stats.regions.map((r) => {
-    const comp = r.compositions[0];
-    const bar = h('span', { class: 'mini-bar' });
-    if (comp && clone) {
-      clone.labels.forEach((label, k) => {
+    const bars = stats.columns.map((col, j) => {
+      const comp = r.compositions[j]!;
+      const bar = h('span', { class: 'mini-bar' });
+      col.labels.forEach((label, k) => {
         const f = comp.fractions[k]!;
-        if (f > 0.005) bar.append(h('span', { attrs: { style: `width:${(f * 100).toFixed(1)}%;background:${book.colour(clone.name, label)}` }, title: `${label}: ${(f * 100).toFixed(1)} %` }));
+        if (f > 0.005) bar.append(h('span', { attrs: { style: `width:${(f * 100).toFixed(1)}%;background:${book.colour(col.name, label)}` }, title: `${col.name} ${label}: ${(f * 100).toFixed(1)} %` }));
       });
-    }
+      return h('td', {}, bar);
+    });
     const actions =
       regions.source === 'shapes'
         ? h(
@@ -99,11 +107,11 @@ export function renderRegions(el: HTMLElement, sample: Sample | undefined, s: Re
       h('td', { class: 'num', text: formatCount(r.cells) }),
       h('td', { class: 'num', text: Number.isFinite(r.area) ? r.area.toPrecision(3) : '—' }),
       h('td', { class: 'num', text: Number.isFinite(r.density) ? formatCount(r.density) : '—' }),
-      h('td', {}, bar),
+      ...bars,
       actions,
     );
   });
-  const headers: [string, string][] = [['region', ''], ['cells', 'Cells inside the region'], [`area ${areaUnit}`, `Area, ${areaUnit}`], [`per ${areaUnit}`, `Cells per ${areaUnit}`], [clone ? clone.name : '', 'Clone composition of the tumour cells'], ['', '']];
+  const headers: [string, string][] = [['region', ''], ['cells', 'Cells inside the region'], [`area ${areaUnit}`, `Area, ${areaUnit}`], [`per ${areaUnit}`, `Cells per ${areaUnit}`], ...stats.columns.map((c): [string, string] => [c.name, c.tumourOnly ? `${c.name} composition of the tumour cells` : `${c.name} composition of all cells`]), ['', '']];
   el.append(
     h(
       'div',
