@@ -2,6 +2,7 @@
 
 import { compareCommand } from './compare.ts';
 import { inspectCommand } from './inspect.ts';
+import { sampleCommand } from './sample.ts';
 import { simulateCommand } from './simulate.ts';
 
 const USAGE = `Usage: clonoscope <command> [options]
@@ -14,6 +15,10 @@ Commands:
   compare FILE1 FILE2 [...] --by COLUMN [--json] [--tree TREE] [--metastasis FILE]
         Compare the composition of tumour cells across files: diversity, Jensen–Shannon divergence,
         shared and private labels; with a clone tree, mutation classes and the metastasis's origin.
+  sample FILE --biopsy punch --radius R | --biopsy needle --length L --width W [--angle DEG] --count K
+         [--placement random|stratified] [--within section|tumor|core|front] [--detect any|cells:M|ccf:X]
+         --iterations N --seed S [--json] [--tree TREE]
+        Virtual biopsies, repeated (Monte Carlo): per clone, the chance that k = 1…K biopsies detect it.
 
 Run 'clonoscope <command> --help' for details.`;
 
@@ -26,6 +31,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return simulateCommand(rest);
     case 'compare':
       return compareCommand(rest);
+    case 'sample':
+      return sampleCommand(rest);
     case undefined:
     case '--help':
     case '-h':

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { colouringFor, sharedLimits } from '../../../renderer/scene/colouring.ts';
 import { robustLimits } from '../../../renderer/scene/colormaps.ts';
 import { ColourBook } from '../../../renderer/scene/palette.ts';
-import type { CellTable } from '../../../shared/dataset/cell-table.ts';
+import type { CellTable, NumberColumn } from '../../../shared/dataset/cell-table.ts';
 
 /** A table with one numeric column CD8 = values. */
 function table(values: number[]): CellTable {
@@ -14,9 +14,10 @@ const ramp = (from: number, to: number, n = 1001) => Array.from({ length: n }, (
 
 describe('colour limits shared across samples', () => {
   const low = table(ramp(0, 10)), high = table(ramp(5, 100));
+  const values = (t: CellTable) => (t.columns[0] as NumberColumn).values;
   it('pools the widest robust range of the samples that have the column', () => {
-    const [lo] = robustLimits(low.columns[0]!.values as Float32Array);
-    const [, hi] = robustLimits(high.columns[0]!.values as Float32Array);
+    const [lo] = robustLimits(values(low));
+    const [, hi] = robustLimits(values(high));
     expect(sharedLimits([low, high], 'CD8', false)).toEqual([lo, hi]);
     expect(lo).toBeCloseTo(0.2, 5); // 2nd percentile of 0…10
     expect(hi).toBeCloseTo(98.1, 1); // 98th percentile of 5…100
