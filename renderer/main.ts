@@ -7,7 +7,7 @@ import { openFiles, type OpenContext } from './app/open.ts';
 import { openSampleData } from './app/sample-data.ts';
 import { installDrop, installShortcuts } from './app/shortcuts.ts';
 import { newSimulation } from './app/simulate-flow.ts';
-import { activeSample, createStore, DEFAULT_NUMERIC, DEFAULT_OVERLAYS, type AppState, type RegionShape, type Sample } from './app/store.ts';
+import { activeSample, createStore, DEFAULT_NUMERIC, DEFAULT_OVERLAYS, type AppState, type Sample, type Tool } from './app/store.ts';
 import { layersActions, legendActions, selectCells } from './app/view-actions.ts';
 import { createHost } from './host/index.ts';
 import { effectiveColourColumn } from './scene/colour-column.ts';
@@ -25,6 +25,11 @@ import { renderReport } from './views/report-panel.ts';
 import { SectionsView } from './views/sections-view.ts';
 import { renderSelection } from './views/selection-panel.ts';
 import { askName } from './views/ask-name.ts';
+import { createSampleEdits } from './app/sample-edits.ts';
+import { renderBiopsies } from './views/biopsy-panel.ts';
+import { SamplingPanel } from './views/sampling-panel.ts';
+import type { BiopsyEdit } from './views/section-view.ts';
+import type { BiopsyTemplate } from '../shared/analysis/biopsy/geometry.ts';
 import { renderStatus, type LiveCounts } from './views/status-bar.ts';
 import { createToolbar } from './views/toolbar.ts';
 import { createWelcome } from './views/welcome.ts';
@@ -50,6 +55,9 @@ const store = createStore({
   comparing: false,
   compareBy: null,
   cloneTree: null,
+  biopsyTemplate: { kind: 'punch', radius: 500 },
+  pickedBiopsy: null,
+  sampling: false,
   regionSettings: DEFAULT_REGION_SETTINGS,
 } satisfies AppState);
 
@@ -87,9 +95,10 @@ const toolbar = createToolbar(Object.values(inputs), {
   mapping: requestMapping,
   theme: toggleTheme,
   colourBy: (column) => store.set({ colorBy: column }), // '' = no colouring
-  tool: (tool) => store.set({ tool }),
+  tool: (tool) => chooseTool(tool),
   link: (on) => store.set({ linkViews: on }),
   compare: () => store.set({ comparing: !store.get().comparing }),
+  sampling: () => store.set({ sampling: !store.get().sampling }),
   recent: () => host.recent(),
   openRecent: async (entry) => {
     const ref = await host.openRecent(entry);
@@ -102,6 +111,14 @@ const toolbar = createToolbar(Object.values(inputs), {
   clearRecent: () => void host.clearRecent(),
 });
 let live: LiveCounts | undefined;
+/** Picking the punch or needle tool makes the next biopsy of that kind (a 1 mm core, an 18 G needle). */
+function chooseTool(tool: Tool): void {
+  const t = store.get().biopsyTemplate;
+  if (tool === 'punch' && t.kind !== 'punch') store.set({ tool, biopsyTemplate: { kind: 'punch', radius: 500 } });
+  else if (tool === 'needle' && t.kind !== 'needle') store.set({ tool, biopsyTemplate: { kind: 'needle', length: 10_000, width: 800, angleDeg: 0 } });
+  else store.set({ tool });
+}
+const edits = createSampleEdits(store);
 const sections = new SectionsView(book, {
   activate: (id) => store.get().activeSampleId !== id && store.set({ activeSampleId: id }),
   close: (id) => {
@@ -125,11 +142,11 @@ const sections = new SectionsView(book, {
     const sample = store.get().samples.find((s) => s.id === sampleId);
     const name = await askName('Name of the new region', `region ${(sample?.shapes?.length ?? 0) + 1}`);
     if (!name) return;
-    editShapes(sampleId, (shapes) => [...shapes, { name, rings: [ring] }]);
+    edits.shapes(sampleId, (shapes) => [...shapes, { name, rings: [ring] }]);
     store.set({ regionSettings: { ...store.get().regionSettings, source: 'shapes' } });
   },
   moveVertex: (sampleId, shape, ring, vertex, x, y) =>
-    editShapes(sampleId, (shapes) =>
+    edits.shapes(sampleId, (shapes) =>
       shapes.map((p, k) => {
         if (k !== shape) return p;
         const rings = p.rings.map((r, j) => {
@@ -142,6 +159,7 @@ const sections = new SectionsView(book, {
         return { ...p, rings };
       }),
     ),
+  biopsy: (sampleId, edit) => edits.biopsy(sampleId, edit),
   cursor: (_sampleId, at) => {
     live = { ...(live ?? { shown: 0, inView: 0 }), cursor: at };
     renderStatus(status, store.get(), live);
@@ -152,31 +170,24 @@ const layers = createLayersPanel(layersActions(store));
 const selectionPanel = h('section', { class: 'selection', testid: 'selection' });
 const comparePanel = h('section', { class: 'compare', testid: 'compare-panel' });
 const regionsPanel = h('section', { class: 'regions', testid: 'regions' });
+const samplingPanel = new SamplingPanel({ book, saveChart: (name, svg) => void saveBlob(name, new Blob([svg], { type: 'image/svg+xml' })) });
+const biopsyPanel = h('section', { class: 'biopsies', testid: 'biopsy-panel' });
+const biopsyActions = {
+  template: (t: BiopsyTemplate) => store.set({ biopsyTemplate: t }),
+  edit: (sampleId: string, e: BiopsyEdit) => edits.biopsy(sampleId, e),
+  tool: (tool: Tool) => chooseTool(tool),
+  centre: (sampleId: string) => sections.view(sampleId)?.centre() ?? null,
+};
 const saveBlob = async (name: string, data: Blob) => {
   const r = await host.saveFile(name, data);
   if (!r.ok) store.set({ message: { kind: 'error', text: r.error.message } });
   else if (r.value) store.set({ message: { kind: 'info', text: host.kind === 'browser' ? `${r.value} was downloaded.` : `Saved ${r.value}.` } });
 };
-/** Region shape edits can be undone (Ctrl+Z): the shapes before each edit, newest last. */
-const shapeHistory: { sampleId: string; shapes: readonly RegionShape[] | undefined }[] = [];
-const editShapes = (sampleId: string, edit: (shapes: readonly RegionShape[]) => RegionShape[]) => {
-  const sample = store.get().samples.find((s) => s.id === sampleId);
-  if (!sample) return;
-  shapeHistory.push({ sampleId, shapes: sample.shapes });
-  if (shapeHistory.length > 100) shapeHistory.shift();
-  store.set({ samples: store.get().samples.map((s) => (s.id === sampleId ? { ...s, shapes: edit(s.shapes ?? []) } : s)) });
-};
-const undoShapes = () => {
-  const last = shapeHistory.pop();
-  if (!last) return false;
-  store.set({ samples: store.get().samples.map((s) => (s.id === last.sampleId ? { ...s, shapes: last.shapes } : s)), message: { kind: 'info', text: 'Region edit undone.' } });
-  return true;
-};
 const regionActions = {
   settings: (patch: Partial<RegionSettings>) => store.set({ regionSettings: { ...store.get().regionSettings, ...patch } }),
   save: (name: string, data: Blob) => void saveBlob(name, data),
-  rename: (sampleId: string, from: string, to: string) => editShapes(sampleId, (shapes) => shapes.map((p) => (p.name === from ? { ...p, name: to } : p))),
-  remove: (sampleId: string, name: string) => editShapes(sampleId, (shapes) => shapes.filter((p) => p.name !== name)),
+  rename: (sampleId: string, from: string, to: string) => edits.shapes(sampleId, (shapes) => shapes.map((p) => (p.name === from ? { ...p, name: to } : p))),
+  remove: (sampleId: string, name: string) => edits.shapes(sampleId, (shapes) => shapes.filter((p) => p.name !== name)),
 };
 const compareActions = {
   by: (column: string) => store.set({ compareBy: column }),
@@ -196,7 +207,7 @@ document.getElementById('app')!.append(
   toolbar.el,
   message,
   progress.el,
-  h('main', { class: 'workspace' }, h('div', { class: 'stage' }, welcome, sections.el, comparePanel), h('aside', { class: 'sidebar' }, legend, selectionPanel, regionsPanel, layers.el, report)),
+  h('main', { class: 'workspace' }, h('div', { class: 'stage' }, welcome, sections.el, comparePanel, samplingPanel.el), h('aside', { class: 'sidebar' }, legend, selectionPanel, biopsyPanel, regionsPanel, layers.el, report)),
   status,
   dropHint,
 );
@@ -215,6 +226,7 @@ function refreshLive(): void {
 }
 
 let previousState: AppState | null = null;
+let previousBiopsyKey: unknown[] | null = null;
 let previousRegions: { sample: Sample | undefined; settings: RegionSettings; colourVersion: number } | null = null;
 function render(state: AppState): void {
   document.documentElement.dataset.theme = state.theme;
@@ -224,7 +236,7 @@ function render(state: AppState): void {
   welcome.hidden = state.samples.length > 0;
   sections.el.hidden = state.samples.length === 0;
   for (const panel of [legend, layers.el]) panel.hidden = !sample;
-  toolbar.render(sample?.table, colourColumn, state.tool, { samples: state.samples.length, linked: state.linkViews, comparing: state.comparing });
+  toolbar.render(sample?.table, colourColumn, state.tool, { samples: state.samples.length, linked: state.linkViews, comparing: state.comparing, sampling: state.sampling });
   sections.update(state);
   if (sample) {
     const numeric = (colourColumn && state.numeric[colourColumn]) || DEFAULT_NUMERIC;
@@ -237,10 +249,16 @@ function render(state: AppState): void {
   comparePanel.hidden = !state.comparing || state.samples.length === 0;
   if (!comparePanel.hidden && (!previousState || previousState.samples !== state.samples || previousState.compareBy !== state.compareBy || previousState.referenceSampleId !== state.referenceSampleId || previousState.cloneTree !== state.cloneTree || previousState.theme !== state.theme || previousState.colourVersion !== state.colourVersion || previousState.regionSettings !== state.regionSettings || !previousState.comparing))
     renderCompare(comparePanel, { samples: state.samples, by: state.compareBy, referenceId: state.referenceSampleId, tree: state.cloneTree, dark: state.theme === 'dark', regions: state.regionSettings }, book, compareActions);
+  samplingPanel.el.hidden = !state.sampling || state.samples.length === 0;
+  if (!samplingPanel.el.hidden) samplingPanel.update(state);
   previousState = state;
   if (!previousRegions || previousRegions.sample !== sample || previousRegions.settings !== state.regionSettings || previousRegions.colourVersion !== state.colourVersion)
     renderRegions(regionsPanel, sample, state.regionSettings, book, regionActions);
   previousRegions = { sample, settings: state.regionSettings, colourVersion: state.colourVersion };
+  const biopsyKey = [sample, state.samples, state.biopsyTemplate, state.pickedBiopsy, state.cloneTree, state.regionSettings, state.tool, state.colourVersion];
+  if (!previousBiopsyKey || biopsyKey.some((v, k) => v !== previousBiopsyKey![k]))
+    renderBiopsies(biopsyPanel, { sample, samples: state.samples, template: state.biopsyTemplate, picked: sample && state.pickedBiopsy?.sampleId === sample.id ? state.pickedBiopsy.index : null, tree: state.cloneTree?.tree, regions: state.regionSettings, tool: state.tool }, book, biopsyActions);
+  previousBiopsyKey = biopsyKey;
   renderReport(report, sample);
   renderStatus(status, state, live);
   refreshLive();
@@ -254,9 +272,10 @@ installShortcuts(store, host, {
   open: (purpose) => void host.requestOpen(purpose),
   mapping: requestMapping,
   simulate,
-  tool: (tool) => store.set({ tool }),
+  tool: (tool) => chooseTool(tool),
   compare: () => store.set({ comparing: !store.get().comparing }),
-  undo: undoShapes,
+  sampling: () => store.set({ sampling: !store.get().sampling }),
+  undo: edits.undo,
 });
 host.onMenu((command) => {
   if (command === 'open') void host.requestOpen('cells');

@@ -141,6 +141,7 @@ export async function openFiles(ctx: OpenContext, purpose: OpenPurpose, refs: re
       firstError ??= { ref, error: result.error };
     }
   }
+  if (added.length > 1) store.set({ activeSampleId: added[0]!.id }); // the first file chosen leads (the primary before its metastasis)
   const notes: string[] = [];
   if (annotations.length && added.length) notes.push(...(await joinInto(ctx, annotations, added, refs)));
   else if (annotations.length) problems.push(...annotations.map((a) => `${refName(a)} has no coordinates and no cell table came with it to join it to.`));

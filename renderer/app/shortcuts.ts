@@ -10,6 +10,8 @@ export interface ShortcutActions {
   simulate(): void;
   tool(tool: Tool): void;
   compare(): void;
+  /** Opens or closes the sampling (Monte Carlo) panel. */
+  sampling(): void;
   /** Undoes the last edit; false when there was nothing to undo. */
   undo(): boolean;
 }
@@ -25,9 +27,10 @@ export function installShortcuts(store: Store, host: HostApi, a: ShortcutActions
     if (e.key === 'Escape' && store.get().loading) return store.get().loading!.cancel();
     if (!mod) {
       if (typing(e) || e.altKey) return;
-      const tool = ({ p: 'pan', r: 'rect', l: 'lasso', g: 'poly', f: 'free' } as Record<string, Tool>)[e.key.toLowerCase()];
+      const tool = ({ p: 'pan', r: 'rect', l: 'lasso', g: 'poly', f: 'free', b: 'punch', n: 'needle' } as Record<string, Tool>)[e.key.toLowerCase()];
       if (tool && store.get().samples.length) a.tool(tool);
       else if (e.key.toLowerCase() === 'c' && store.get().samples.length) a.compare();
+      else if (e.key.toLowerCase() === 's' && store.get().samples.length) a.sampling();
       return;
     }
     const key = e.key.toLowerCase();

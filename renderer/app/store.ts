@@ -5,6 +5,7 @@ import type { CellTable } from '../../shared/dataset/cell-table.ts';
 import type { LoadReport } from '../../shared/dataset/load.ts';
 import type { ColumnProfile } from '../../shared/dataset/profile.ts';
 import type { CloneTree } from '../../shared/analysis/clone-tree.ts';
+import type { BiopsyShape, BiopsyTemplate } from '../../shared/analysis/biopsy/geometry.ts';
 import type { RegionSettings } from '../scene/sample-regions.ts';
 import type { FileRef } from '../host/types.ts';
 import type { ColormapName } from '../scene/colouring.ts';
@@ -41,6 +42,8 @@ export interface Sample {
   readonly site: SampleSite;
   /** The user's words for an 'other' site ("lymph node", "liver met 2"). */
   readonly siteName?: string;
+  /** Virtual biopsies placed on this sample, world coordinates (numbered from 1 in this order). */
+  readonly biopsies?: readonly BiopsyShape[];
   readonly origin: SampleOrigin;
   readonly table: CellTable;
   readonly report: LoadReport;
@@ -98,8 +101,14 @@ export interface OverlaySettings {
   readonly territoryOpacity: number; // 0–1
 }
 
-/** pan; rect / lasso select cells; poly / free draw regions. */
-export type Tool = 'pan' | 'rect' | 'lasso' | 'poly' | 'free';
+/** pan; rect / lasso select cells; poly / free draw regions; punch / needle place biopsies. */
+export type Tool = 'pan' | 'rect' | 'lasso' | 'poly' | 'free' | 'punch' | 'needle';
+
+/** The biopsy picked in a sample's list (number = index + 1). */
+export interface BiopsyPick {
+  readonly sampleId: string;
+  readonly index: number;
+}
 
 export interface Selection {
   readonly sampleId: string;
@@ -140,6 +149,11 @@ export interface AppState {
   readonly regionSettings: RegionSettings;
   /** The clone tree of the workspace (clone,parent,mutations), when one was opened. */
   readonly cloneTree: { readonly tree: CloneTree; readonly file: string } | null;
+  /** Size and kind of the next biopsy placed (µm; needles also angle, degrees from the x axis). */
+  readonly biopsyTemplate: BiopsyTemplate;
+  readonly pickedBiopsy: BiopsyPick | null;
+  /** The sampling (Monte Carlo) panel is open. */
+  readonly sampling: boolean;
 }
 
 export const DEFAULT_OVERLAYS: OverlaySettings = {

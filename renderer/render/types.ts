@@ -47,6 +47,16 @@ export interface SectionScene {
   readonly selectionOutline?: Float64Array;
 }
 
+/** A virtual biopsy drawn over the section: its outline, number, and handles when picked. */
+export interface BiopsyMark {
+  /** Closed outline, world coordinates x0, y0, x1, y1, … */
+  readonly outline: Float64Array;
+  readonly label: string;
+  readonly picked: boolean;
+  /** Handle positions (world) for resizing or rotating the picked biopsy. */
+  readonly handles?: readonly (readonly [number, number])[];
+}
+
 export type RenderMode = 'raster' | 'points';
 
 export interface SectionRenderer {
@@ -64,6 +74,8 @@ export interface SectionRenderer {
   resize(width: number, height: number): void;
   /** The rectangle or lasso being drawn (world coordinates), redrawn alone; null removes it. */
   setOutline(outline: Float64Array | null): void;
+  /** The biopsies of this section, redrawn alone (cheap: a drag redraws them every frame). */
+  setBiopsies(marks: readonly BiopsyMark[]): void;
   /** Draws now (normally done on the next animation frame). */
   renderNow(): void;
   destroy(): void;

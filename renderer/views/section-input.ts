@@ -30,7 +30,7 @@ export function attachSectionInput(el: HTMLElement, h: SectionInputHandlers): vo
     const r = el.getBoundingClientRect();
     return [(e.clientX - r.left) * dpr(), (e.clientY - r.top) * dpr()];
   };
-  let drag: { kind: Tool; start: [number, number]; last: [number, number]; path: number[] } | null = null;
+  let drag: { kind: Tool; start: [number, number]; last: [number, number]; path: number[]; panned?: boolean } | null = null;
   let hoverFrame = 0;
 
   el.addEventListener('wheel', (e) => {
@@ -63,7 +63,11 @@ export function attachSectionInput(el: HTMLElement, h: SectionInputHandlers): vo
       hoverFrame = requestAnimationFrame(() => h.hover(p[0], p[1]));
       return;
     }
-    if (drag.kind === 'pan') h.setView(panBy(v, p[0] - drag.last[0], p[1] - drag.last[1]), true);
+    if (drag.kind === 'pan') {
+      if (p[0] === drag.last[0] && p[1] === drag.last[1]) return;
+      drag.panned = true;
+      h.setView(panBy(v, p[0] - drag.last[0], p[1] - drag.last[1]), true);
+    }
     else if (drag.kind === 'rect') {
       const [x0, y0] = screenToWorld(v, drag.start[0], drag.start[1]);
       const [x1, y1] = screenToWorld(v, p[0], p[1]);
@@ -85,7 +89,9 @@ export function attachSectionInput(el: HTMLElement, h: SectionInputHandlers): vo
     if (!v) return;
     const p = at(e);
     const moved = Math.hypot(p[0] - d.start[0], p[1] - d.start[1]) > 3 * dpr();
-    if (d.kind === 'pan') h.setView(v, false);
+    if (d.kind === 'pan') {
+      if (d.panned) h.setView(v, false); // a click alone leaves the view (and its fit) as it is
+    }
     else if (d.kind === 'rect' && moved) {
       const [x0, y0] = screenToWorld(v, d.start[0], d.start[1]);
       const [x1, y1] = screenToWorld(v, p[0], p[1]);

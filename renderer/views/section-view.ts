@@ -8,7 +8,7 @@ import { formatCount } from '../../shared/errors.ts';
 import { DEFAULT_NUMERIC, SITE_LABELS, type AppState, type Sample, type SampleSite } from '../app/store.ts';
 import { colourCells, packRgba, pointSize } from '../render/cell-raster.ts';
 import { createSectionRenderer } from '../render/pixi/section-renderer.ts';
-import type { SectionRenderer, SectionScene } from '../render/types.ts';
+import type { BiopsyMark, SectionRenderer, SectionScene } from '../render/types.ts';
 import { colouringFor, sharedLimits, type Colouring } from '../scene/colouring.ts';
 import { effectiveColourColumn } from '../scene/colour-column.ts';
 import type { ColourBook } from '../scene/palette.ts';
@@ -16,6 +16,8 @@ import { sampleOverlays, type SampleOverlays } from '../scene/section-overlays.t
 import { sampleRegions } from '../scene/sample-regions.ts';
 import { fitView, panBy, resized, visibleBounds, zoomAbout, type ViewState } from '../scene/view-state.ts';
 import { askName } from './ask-name.ts';
+import { attachBiopsyPlace, handlesOf } from './biopsy-place.ts';
+import { outline, type BiopsyShape, type BiopsyTemplate } from '../../shared/analysis/biopsy/geometry.ts';
 import { h } from './dom.ts';
 import { attachRegionDraw } from './region-draw.ts';
 import { attachSectionInput } from './section-input.ts';
@@ -38,7 +40,16 @@ export interface SectionViewActions {
   drawRegion(sampleId: string, ring: Float64Array): void;
   /** A corner of a region shape was moved. */
   moveVertex(sampleId: string, shape: number, ring: number, vertex: number, x: number, y: number): void;
+  /** Biopsies: placed, changed (moved, resized, rotated), picked, removed. */
+  biopsy(sampleId: string, edit: BiopsyEdit): void;
 }
+
+export type BiopsyEdit =
+  | { readonly kind: 'add'; readonly shape: BiopsyShape }
+  | { readonly kind: 'add-many'; readonly shapes: readonly BiopsyShape[] }
+  | { readonly kind: 'replace'; readonly index: number; readonly shape: BiopsyShape }
+  | { readonly kind: 'pick'; readonly index: number | null }
+  | { readonly kind: 'remove'; readonly index: number };
 
 const BACKGROUND = { light: packRgba(255, 255, 255), dark: packRgba(22, 24, 28) };
 
@@ -108,6 +119,18 @@ export class SectionView {
       preview: (ring) => this.renderer?.setOutline(ring),
       finish: (ring) => this.actions.drawRegion(this.sample.id, ring),
       moveVertex: (shape, ring, vertex, x, y) => this.actions.moveVertex(this.sample.id, shape, ring, vertex, x, y),
+    });
+    attachBiopsyPlace(this.stage, {
+      view: () => this.view,
+      tool: () => this.state?.tool ?? 'pan',
+      biopsies: () => this.sample.biopsies ?? [],
+      picked: () => this.pickedIndex(),
+      template: () => worldTemplate(this.state?.biopsyTemplate ?? { kind: 'punch', radius: 500 }, this.sample.table),
+      preview: (list, picked) => this.renderer?.setBiopsies(biopsyMarks(list, picked)),
+      add: (shape) => this.actions.biopsy(this.sample.id, { kind: 'add', shape }),
+      replace: (index, shape) => this.actions.biopsy(this.sample.id, { kind: 'replace', index, shape }),
+      pick: (index) => this.actions.biopsy(this.sample.id, { kind: 'pick', index }),
+      remove: (index) => this.actions.biopsy(this.sample.id, { kind: 'remove', index }),
     });
     attachSectionInput(this.stage, {
       view: () => this.view,
@@ -208,6 +231,23 @@ export class SectionView {
     this.state = state;
     this.el.classList.toggle('active', state.activeSampleId === this.sample.id);
     if (this.renderer && this.view) this.rebuild(false);
+    const marksKey = [this.sample.biopsies, this.pickedIndex(), this.renderer];
+    if (this.renderer && !same(marksKey, this.marksKey)) {
+      this.marksKey = marksKey;
+      this.renderer.setBiopsies(biopsyMarks(this.sample.biopsies ?? [], this.pickedIndex()));
+    }
+  }
+
+  private marksKey: unknown[] = [];
+
+  /** The centre of the view, table units. */
+  centre(): [number, number] | null {
+    return this.view ? [this.view.cx, this.view.cy] : null;
+  }
+
+  private pickedIndex(): number | null {
+    const p = this.state?.pickedBiopsy;
+    return p && p.sampleId === this.sample.id ? p.index : null;
   }
 
   /** Rebuilds the scene if anything it depends on changed (`settled`: the view just settled). */
@@ -284,8 +324,8 @@ export class SectionView {
     const wy = ((sy - v.height / 2) / v.scale) * (v.yUp ? -1 : 1) + v.cy;
     this.actions.cursor(this.sample.id, [wx, wy]);
     const tool = this.state?.tool;
-    if (tool === 'poly' || tool === 'free') {
-      this.tooltip.hidden = true; // it would cover the corners being placed
+    if (tool === 'poly' || tool === 'free' || tool === 'punch' || tool === 'needle') {
+      this.tooltip.hidden = true; // it would cover the corners or biopsy being placed
       return;
     }
     const reach = (Math.max(this.drawnSize, 2) / 2 + 4 * (window.devicePixelRatio || 1)) / v.scale;
@@ -363,6 +403,16 @@ function siteSelect(sample: Sample, change: (site: SampleSite, name?: string) =>
   );
   select.value = sample.site;
   return select;
+}
+
+/** A biopsy size in µm as world units of this table (px tables: ÷ the pixel size). */
+function worldTemplate(t: BiopsyTemplate, table: Sample['table']): BiopsyTemplate {
+  const k = table.units === 'um' ? 1 : 1 / (table.pixelSizeUm ?? 1);
+  return t.kind === 'punch' ? { kind: 'punch', radius: t.radius * k } : { ...t, length: t.length * k, width: t.width * k };
+}
+
+function biopsyMarks(list: readonly BiopsyShape[], picked: number | null): BiopsyMark[] {
+  return list.map((s, k) => ({ outline: outline(s, 96), label: String(k + 1), picked: k === picked, ...(k === picked ? { handles: handlesOf(s) } : {}) }));
 }
 
 function same(a: readonly unknown[], b: readonly unknown[]): boolean {

@@ -1,4 +1,5 @@
-// The toolbar: open, join annotations, recent files, column mapping, colour by, theme.
+// The toolbar: open, join annotations, recent files, column mapping, colour by, tools (pan, select,
+// draw regions, place biopsies), linked views, the compare and sampling panels, theme.
 
 import type { CellTable } from '../../shared/dataset/cell-table.ts';
 import { columnType } from '../../shared/dataset/summary.ts';
@@ -17,6 +18,7 @@ export interface ToolbarActions {
   tool(tool: Tool): void;
   link(on: boolean): void;
   compare(): void;
+  sampling(): void;
   recent(): Promise<RecentEntry[]>;
   openRecent(entry: RecentEntry): void;
   clearRecent(): void;
@@ -24,7 +26,7 @@ export interface ToolbarActions {
 
 export interface Toolbar {
   readonly el: HTMLElement;
-  render(table: CellTable | undefined, colorBy: string | null, tool: Tool, o: { samples: number; linked: boolean; comparing: boolean }): void;
+  render(table: CellTable | undefined, colorBy: string | null, tool: Tool, o: { samples: number; linked: boolean; comparing: boolean; sampling: boolean }): void;
 }
 
 const TOOLS: readonly [Tool, string, string][] = [
@@ -33,6 +35,8 @@ const TOOLS: readonly [Tool, string, string][] = [
   ['lasso', 'Lasso', 'Lasso selection: draw around cells (L)'],
   ['poly', 'Polygon', 'Draw a region: click its corners, double-click or Enter to close; drag a corner to move it (G)'],
   ['free', 'Freehand', 'Draw a region freehand: drag around it (F)'],
+  ['punch', 'Punch', 'Place a punch biopsy: click, or drag from its centre to size it; drag a biopsy to move it, its handle to resize; Delete removes (B)'],
+  ['needle', 'Needle', 'Place a needle core: drag along it, or click for the current size; drag its ends to rotate, its side handle to widen (N)'],
 ];
 
 export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): Toolbar {
@@ -65,6 +69,7 @@ export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): To
   const toolGroup = h('span', { class: 'tools', attrs: { role: 'group', 'aria-label': 'Tools' } }, ...toolButtons);
   const linkButton = h('button', { text: 'Link', class: 'tool', testid: 'link-views', title: 'Link views: pan and zoom all sections together (same µm per pixel)', attrs: { 'aria-pressed': 'false' } });
   linkButton.addEventListener('click', () => a.link(linkButton.getAttribute('aria-pressed') !== 'true'));
+  const samplingButton = h('button', { text: 'Sampling', class: 'tool', testid: 'sampling-button', title: 'Monte Carlo sampling: how often k biopsies detect each clone, by design (S)', attrs: { 'aria-pressed': 'false' }, on: { click: () => a.sampling() } });
   const compareButton = h('button', { text: 'Compare', class: 'tool', testid: 'compare-button', title: 'Compare the samples: composition, diversity, divergence, mutations (C)', attrs: { 'aria-pressed': 'false' }, on: { click: () => a.compare() } });
   const el = h(
     'header',
@@ -81,6 +86,7 @@ export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): To
     toolGroup,
     linkButton,
     compareButton,
+    samplingButton,
     h('span', { class: 'spacer' }),
     h('button', { text: '◐', testid: 'theme-toggle', title: 'Light / dark theme', attrs: { 'aria-label': 'Toggle theme' }, on: { click: a.theme } }),
   );
@@ -92,6 +98,8 @@ export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): To
       linkButton.disabled = o.samples < 2;
       compareButton.setAttribute('aria-pressed', String(o.comparing));
       compareButton.disabled = o.samples < 1;
+      samplingButton.setAttribute('aria-pressed', String(o.sampling));
+      samplingButton.disabled = o.samples < 1;
       mappingButton.disabled = !table;
       joinButton.disabled = !table;
       colourBy.disabled = !table;

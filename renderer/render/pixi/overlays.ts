@@ -8,7 +8,8 @@
 
 import { CanvasSource, Container, Graphics, Sprite, Texture } from 'pixi.js';
 import { worldToScreen, type ViewState } from '../../scene/view-state.ts';
-import type { OverlayPolygon, SectionScene } from '../types.ts';
+import type { BiopsyMark, OverlayPolygon, SectionScene } from '../types.ts';
+import { BiopsyLayer } from './biopsy-layer.ts';
 
 /** A view-sized 2D canvas shown as a pixi sprite. */
 class CanvasLayer {
@@ -87,12 +88,13 @@ export class Overlays {
   private readonly strokes = new CanvasLayer();
   private readonly selection = new Graphics();
   private drawn: ViewState | null = null;
+  private readonly biopsies = new BiopsyLayer();
   /** An outline being drawn (lasso, region in progress): kept over redraws of the overlays. */
   private live: Float64Array | null = null;
 
   constructor(private readonly labelHalo: () => string) {
     this.under.addChild(this.fills.sprite);
-    this.container.addChild(this.strokes.sprite, this.selection);
+    this.container.addChild(this.strokes.sprite, this.biopsies.container, this.selection);
   }
 
   draw(scene: SectionScene, view: ViewState): void {
@@ -121,6 +123,12 @@ export class Overlays {
       c.scale.set(1);
     }
     this.strokeOutline(this.live ?? scene.selectionOutline ?? null, view);
+    this.biopsies.draw(view);
+  }
+
+  /** The section's biopsies, in the current drawing's frame. */
+  drawBiopsies(marks: readonly BiopsyMark[], view: ViewState | null): void {
+    this.biopsies.set(marks, this.drawn ?? view);
   }
 
   /** The outline being drawn (world coordinates), or null when done, in the current drawing's frame. */
@@ -151,6 +159,7 @@ export class Overlays {
   }
 
   destroy(): void {
+    this.biopsies.destroy();
     this.fills.destroy();
     this.strokes.destroy();
     this.container.destroy({ children: true });

@@ -10,7 +10,7 @@
 import 'pixi.js/unsafe-eval'; // the app's CSP has no 'unsafe-eval'
 import { Application } from 'pixi.js';
 import type { ViewState } from '../../scene/view-state.ts';
-import type { RenderMode, SectionRenderer, SectionScene } from '../types.ts';
+import type { BiopsyMark, RenderMode, SectionRenderer, SectionScene } from '../types.ts';
 import { probeGl } from './gl-probe.ts';
 import { Overlays } from './overlays.ts';
 import { PointCells } from './point-cells.ts';
@@ -126,6 +126,12 @@ class PixiSectionRenderer implements SectionRenderer {
   setOutline(outline: Float64Array | null): void {
     if (this.destroyed) return;
     if (this.view) this.overlays.drawOutline(outline, this.view);
+    this.schedule();
+  }
+
+  setBiopsies(marks: readonly BiopsyMark[]): void {
+    if (this.destroyed) return;
+    this.overlays.drawBiopsies(marks, this.view);
     this.schedule();
   }
 
