@@ -7,7 +7,9 @@ import { Container, Graphics, Text } from 'pixi.js';
 import { worldToScreen, type ViewState } from '../../scene/view-state.ts';
 import type { BiopsyMark } from '../types.ts';
 
-const INK = 0x111111, HALO = 0xffffff, PICKED = 0x0072b2; // Okabe–Ito blue for the picked biopsy
+const PICKED = 0x0072b2; // Okabe–Ito blue for the picked biopsy
+/** Ink and halo for a light or a dark background. */
+const INKS = { light: [0x111111, 0xffffff], dark: [0xf2f2f2, 0x111111] } as const;
 
 export class BiopsyLayer {
   readonly container = new Container();
@@ -15,7 +17,8 @@ export class BiopsyLayer {
   private readonly labels: Text[] = [];
   private marks: readonly BiopsyMark[] = [];
 
-  constructor() {
+  /** `dark`: whether the section's background is dark (ink and halo swap). */
+  constructor(private readonly dark: () => boolean = () => false) {
     this.container.addChild(this.lines);
   }
 
@@ -27,6 +30,7 @@ export class BiopsyLayer {
   /** Redraws the current marks for a (new) overlay frame. */
   draw(frame: ViewState): void {
     const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+    const [INK, HALO] = INKS[this.dark() ? 'dark' : 'light'];
     const g = this.lines.clear();
     this.marks.forEach((m, k) => {
       const pts: number[] = [];
@@ -40,6 +44,7 @@ export class BiopsyLayer {
       const label = this.label(k, dpr);
       label.text = m.label;
       label.style.fill = m.picked ? PICKED : INK;
+      label.style.stroke = { color: HALO, width: 4 * dpr, join: 'round' };
       const [cx, cy] = centre(m.outline, frame);
       label.position.set(cx, cy);
       label.visible = true;
@@ -50,7 +55,7 @@ export class BiopsyLayer {
   private label(k: number, dpr: number): Text {
     let t = this.labels[k];
     if (!t) {
-      t = new Text({ text: '', style: { fontFamily: 'system-ui, sans-serif', fontSize: 14 * dpr, fontWeight: '700', fill: INK, stroke: { color: HALO, width: 4 * dpr, join: 'round' } } });
+      t = new Text({ text: '', style: { fontFamily: 'system-ui, sans-serif', fontSize: 14 * dpr, fontWeight: '700' } });
       t.anchor.set(0.5);
       this.labels.push(t);
       this.container.addChild(t);

@@ -88,11 +88,12 @@ export class Overlays {
   private readonly strokes = new CanvasLayer();
   private readonly selection = new Graphics();
   private drawn: ViewState | null = null;
-  private readonly biopsies = new BiopsyLayer();
+  private readonly biopsies: BiopsyLayer;
   /** An outline being drawn (lasso, region in progress): kept over redraws of the overlays. */
   private live: Float64Array | null = null;
 
   constructor(private readonly labelHalo: () => string) {
+    this.biopsies = new BiopsyLayer(() => isDark(labelHalo()));
     this.under.addChild(this.fills.sprite);
     this.container.addChild(this.strokes.sprite, this.biopsies.container, this.selection);
   }
@@ -165,4 +166,10 @@ export class Overlays {
     this.container.destroy({ children: true });
     this.under.destroy({ children: true });
   }
+}
+
+/** Whether a CSS rgb(…) colour is dark (relative luminance below ½). */
+function isDark(css: string): boolean {
+  const m = /(\d+)\D+(\d+)\D+(\d+)/.exec(css);
+  return !!m && 0.2126 * Number(m[1]) + 0.7152 * Number(m[2]) + 0.0722 * Number(m[3]) < 128;
 }
