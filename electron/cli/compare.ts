@@ -4,14 +4,13 @@
 // and with a clone tree the mutation classes across the files and the origin of each metastasis.
 // Exit 0 on success; 1 with one sentence on stderr when a file cannot be used; 2 for a usage error.
 
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { formatCount } from '../../shared/errors.ts';
 import { columnByName, idAt, type CellTable, type Column } from '../../shared/dataset/cell-table.ts';
 import { loadCells } from '../../shared/dataset/load.ts';
-import { parseCloneTree, type CloneTree } from '../../shared/analysis/clone-tree.ts';
+import type { CloneTree } from '../../shared/analysis/clone-tree.ts';
+import { readCloneTree } from './clone-tree-file.ts';
 import { alignCounts, jsdMatrix, labelSharing, metastasisOrigin, mutationClasses } from '../../shared/analysis/compare.ts';
 import { diversity, fractions, tumourCounts } from '../../shared/analysis/diversity.ts';
 import type { CategoryCodes } from '../../shared/analysis/selection.ts';
@@ -67,20 +66,9 @@ export async function compareCommand(args: readonly string[]): Promise<number> {
 
   let tree: CloneTree | undefined;
   if (values.tree) {
-    let text: string;
-    try {
-      const bytes = await readFile(values.tree);
-      text = new TextDecoder().decode(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
-    } catch (e) {
-      process.stderr.write(`${cannotOpen(values.tree, e)}\n`);
-      return 1;
-    }
-    const t = parseCloneTree(text, values.tree);
-    if (!t.ok) {
-      process.stderr.write(`${t.error.message}\n`);
-      return 1;
-    }
-    tree = t.value;
+    const t = await readCloneTree(values.tree);
+    if (!t) return 1;
+    tree = t;
   }
 
   const samples = [];

@@ -5,12 +5,11 @@
 // Exit 0 on success; 1 with one sentence on stderr when a file or the design cannot be used;
 // 2 for a usage error.
 
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { formatCount } from '../../shared/errors.ts';
 import { loadCells } from '../../shared/dataset/load.ts';
-import { parseCloneTree, type CloneTree } from '../../shared/analysis/clone-tree.ts';
+import type { CloneTree } from '../../shared/analysis/clone-tree.ts';
+import { readCloneTree } from './clone-tree-file.ts';
 import { describeDetection, formatDetection, parseDetection, type DetectionRule } from '../../shared/analysis/biopsy/detection.ts';
 import type { BiopsyTemplate } from '../../shared/analysis/biopsy/geometry.ts';
 import { prepareMonteCarlo, runMonteCarloSync, type MonteCarloResult } from '../../shared/analysis/biopsy/monte-carlo.ts';
@@ -118,20 +117,9 @@ export async function sampleCommand(args: readonly string[]): Promise<number> {
 
   let tree: CloneTree | undefined;
   if (v.tree) {
-    let text: string;
-    try {
-      const bytes = await readFile(v.tree);
-      text = new TextDecoder().decode(bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
-    } catch (e) {
-      process.stderr.write(`${cannotOpen(v.tree, e)}\n`);
-      return 1;
-    }
-    const t = parseCloneTree(text, v.tree);
-    if (!t.ok) {
-      process.stderr.write(`${t.error.message}\n`);
-      return 1;
-    }
-    tree = t.value;
+    const t = await readCloneTree(v.tree);
+    if (!t) return 1;
+    tree = t;
   }
   const section = await loadSection(file, tree, frontWidth);
   if (!section.ok) {
