@@ -14,6 +14,10 @@ export interface ShortcutActions {
   sampling(): void;
   /** Undoes the last edit; false when there was nothing to undo. */
   undo(): boolean;
+  /** Redoes the last undone edit; false when there was nothing to redo. */
+  redo(): boolean;
+  figure(): void;
+  save(as: boolean): void;
 }
 
 const typing = (e: KeyboardEvent) => {
@@ -38,6 +42,10 @@ export function installShortcuts(store: Store, host: HostApi, a: ShortcutActions
       if (a.undo()) e.preventDefault();
       return;
     }
+    if (((key === 'z' && e.shiftKey) || key === 'y') && !typing(e)) {
+      if (a.redo()) e.preventDefault();
+      return;
+    }
     if (host.kind === 'electron') return;
     if (key === 'o') {
       e.preventDefault();
@@ -48,6 +56,12 @@ export function installShortcuts(store: Store, host: HostApi, a: ShortcutActions
     } else if (key === 'n' && e.shiftKey) {
       e.preventDefault();
       a.simulate();
+    } else if (key === 'e' && store.get().samples.length) {
+      e.preventDefault();
+      a.figure();
+    } else if (key === 's') {
+      e.preventDefault();
+      a.save(e.shiftKey);
     }
   });
 }

@@ -1,6 +1,7 @@
 // The window's state: loaded samples, the colouring, the running load, and messages. Views
 // subscribe and re-render from the state; only actions (app/*.ts) change it.
 
+import type { FigureSpec } from '../scene/figure-layout.ts';
 import type { CellTable } from '../../shared/dataset/cell-table.ts';
 import type { LoadReport } from '../../shared/dataset/load.ts';
 import type { ColumnProfile } from '../../shared/dataset/profile.ts';
@@ -154,6 +155,8 @@ export interface AppState {
   readonly pickedBiopsy: BiopsyPick | null;
   /** The sampling (Monte Carlo) panel is open. */
   readonly sampling: boolean;
+  /** The figure last composed (kept with the workspace); null: the composer's default. */
+  readonly figure: FigureSpec | null;
 }
 
 export const DEFAULT_OVERLAYS: OverlaySettings = {

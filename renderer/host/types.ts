@@ -46,4 +46,6 @@ export interface HostApi {
   onMenu(listener: (command: MenuCommand) => void): void;
   /** Saves bytes where the user chooses (Electron: save dialog, atomic write; browser: a download). The path, or null if cancelled. */
   saveFile(suggestedName: string, data: Blob): Promise<Result<string | null>>;
+  /** "Show in folder" for a file saved this session (Electron only). */
+  reveal?(path: string): Promise<void>;
 }

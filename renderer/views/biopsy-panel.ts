@@ -9,6 +9,7 @@ import type { BiopsySection } from '../../shared/analysis/biopsy/section.ts';
 import type { CloneTree } from '../../shared/analysis/clone-tree.ts';
 import type { CellTable } from '../../shared/dataset/cell-table.ts';
 import type { Sample, Tool } from '../app/store.ts';
+import { biopsiesCsv } from '../scene/biopsy-csv.ts';
 import { biopsySectionOf } from '../scene/biopsy-section.ts';
 import type { ColourBook } from '../scene/palette.ts';
 import type { RegionSettings } from '../scene/sample-regions.ts';
@@ -33,6 +34,7 @@ export interface BiopsyPanelActions {
   tool(t: Tool): void;
   /** Centre of the sample's view, table units (where a TMA grid goes). */
   centre(sampleId: string): [number, number] | null;
+  saveTable(name: string, csv: string): void;
 }
 
 /** µm per table unit (px tables: the pixel size, when known). */
@@ -137,6 +139,7 @@ export function renderBiopsies(el: HTMLElement, inp: BiopsyPanelInputs, book: Co
       }),
     ),
   );
+  el.append(h('button', { type: 'button', text: 'Reports (CSV)', testid: 'biopsy-csv', title: 'Every biopsy’s cells, purity and clone shares against the tumour and its region, as CSV', on: { click: () => a.saveTable(`${sample.name.replace(/[^\w.-]+/g, '_')}_biopsies.csv`, biopsiesCsv(sample.name, list, all)) } }));
   const cloneColumn = table.roles.clone ?? 'clone';
   if (picked !== null) el.append(biopsyCard(all[picked]!, picked + 1, cloneColumn, book));
   if (list.length >= 2) {

@@ -11,15 +11,17 @@ import type { CloneTree } from '../../shared/analysis/clone-tree.ts';
 import { runSampling, type SamplingJob, type SamplingResult } from '../app/sampling-client.ts';
 import type { AppState, Sample } from '../app/store.ts';
 import { biopsyFrontWidth } from '../scene/biopsy-section.ts';
-import { curveChart, type CurveSeries } from '../scene/charts/curves.ts';
 import { DARK, LIGHT } from '../scene/charts/svg.ts';
 import type { ColourBook } from '../scene/palette.ts';
+import { detectionChart, STRATEGY_COLOURS, strategiesChart } from '../scene/sampling-charts.ts';
 import { describeTemplate, biopsyFields } from './biopsy-fields.ts';
+import { chartFigure, type SaveChart } from './chart-figure.ts';
 import { clear, h } from './dom.ts';
 
 export interface SamplingDeps {
   readonly book: ColourBook;
-  saveChart(name: string, svg: string): void;
+  readonly saveChart: SaveChart;
+  saveTable(name: string, csv: string): void;
 }
 
 interface Run {
@@ -30,8 +32,6 @@ interface Run {
   readonly elapsedMs: number;
 }
 
-/** Okabe–Ito, for strategies (clones use their own colours). */
-const STRATEGY_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
 const MAX_RUNS = 6;
 const pct = (v: number, d = 0) => (Number.isFinite(v) ? `${(v * 100).toFixed(d)} %` : '—');
 
@@ -182,10 +182,17 @@ export class SamplingPanel {
   }
 
   private chart(name: string, svg: string, testid: string): HTMLElement {
-    const holder = h('figure', { class: 'chart', testid });
-    holder.innerHTML = svg; // our own markup, every text escaped (scene/charts/svg.ts)
-    holder.append(h('button', { class: 'save-chart', type: 'button', text: 'Save SVG', title: 'Save this chart as an SVG file', on: { click: () => this.deps.saveChart(name, svg) } }));
-    return holder;
+    return chartFigure(name, svg, testid, this.deps.saveChart);
+  }
+
+  /** The newest finished run (for figures), or null. */
+  latest(): { readonly result: SamplingResult; readonly cloneColumn: string; readonly label: string } | null {
+    return this.runs[0] ?? null;
+  }
+
+  /** Every finished run, newest first (for the strategies figure panel). */
+  strategies(): readonly { readonly result: SamplingResult; readonly label: string }[] {
+    return this.runs;
   }
 
   private renderResults(): void {
@@ -198,8 +205,7 @@ export class SamplingPanel {
     }
     const r = run.result, K = r.design.count;
     this.results.append(h('p', { testid: 'sampling-summary', text: `${run.sampleName}: ${run.label} — ${r.iterations.toLocaleString('en')} iterations, seed ${r.seed}.` }));
-    const series: CurveSeries[] = r.detection.map((d) => ({ name: `${d.clone} (${pct(d.trueFraction, 1)})`, colour: this.deps.book.colour(run.cloneColumn, d.clone), points: d.detection }));
-    this.results.append(this.chart('detection.svg', curveChart(series, { title: 'Chance that k biopsies detect each clone (95 % bands)', yLabel: 'P(detected)', target: { y: 0.95, label: '95 %' }, width: 620, height: 320 }, st), 'detection-chart'));
+    this.results.append(this.chart('detection.svg', detectionChart(run, this.deps.book, st), 'detection-chart'));
 
     const rows = r.detection.map((d) => {
       const p1 = d.detection[0]!, pK = d.detection[K - 1]!;
@@ -214,6 +220,7 @@ export class SamplingPanel {
       );
     });
     this.results.append(
+      h('button', { type: 'button', text: 'Curves (CSV)', testid: 'detection-csv', title: 'Every clone’s detection probability and Wilson 95 % interval for k = 1 … K, as CSV', on: { click: () => this.deps.saveTable('detection.csv', detectionCsv(run)) } }),
       h(
         'table',
         { class: 'diversity', testid: 'detection-table' },
@@ -232,13 +239,9 @@ export class SamplingPanel {
     // strategies: every finished run on one chart
     const strategies = this.runs;
     if (strategies.length) {
-      const lines: CurveSeries[] = strategies.flatMap((s, i) => [
-        { name: `${i + 1}. clones found`, colour: STRATEGY_COLOURS[i % STRATEGY_COLOURS.length]!, points: s.result.expectedFractionDetected.map((p, j) => ({ k: j + 1, p })) },
-        ...(s.result.illusion ? [{ name: `${i + 1}. illusion`, colour: STRATEGY_COLOURS[i % STRATEGY_COLOURS.length]!, dashed: true, points: s.result.illusion }] : []),
-      ]);
       this.results.append(
         h('h3', { text: 'Strategies compared' }),
-        this.chart('strategies.svg', curveChart(lines, { title: 'Expected share of clones found (solid) and chance of an illusion of clonality (dashed)', yLabel: 'share / probability', width: 620, height: 300 }, st), 'strategy-chart'),
+        this.chart('strategies.svg', strategiesChart(strategies, st), 'strategy-chart'),
         h(
           'ol',
           { class: 'strategies', testid: 'strategy-list' },
@@ -249,4 +252,13 @@ export class SamplingPanel {
       );
     }
   }
+}
+
+/** One row per clone and k: the design, P(detected) and its Wilson 95 % interval. */
+function detectionCsv(run: Run): string {
+  const r = run.result;
+  const q = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const head = 'sample,design,seed,iterations,clone,true_fraction,k,p_detected,wilson_lo,wilson_hi,k_needed_95';
+  const rows = r.detection.flatMap((d) => d.detection.map((p) => [q(run.sampleName), q(run.label), r.seed, r.iterations, q(d.clone), d.trueFraction.toFixed(6), p.k, p.p.toFixed(6), p.lo.toFixed(6), p.hi.toFixed(6), d.kNeeded95 ?? ''].join(',')));
+  return [head, ...rows].join('\n') + '\n';
 }

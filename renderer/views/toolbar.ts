@@ -19,6 +19,10 @@ export interface ToolbarActions {
   link(on: boolean): void;
   compare(): void;
   sampling(): void;
+  /** Opens the figure composer. */
+  figure(): void;
+  /** Saves the workspace (samples, regions, biopsies, settings, figure). */
+  saveWorkspace(): void;
   recent(): Promise<RecentEntry[]>;
   openRecent(entry: RecentEntry): void;
   clearRecent(): void;
@@ -71,6 +75,8 @@ export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): To
   linkButton.addEventListener('click', () => a.link(linkButton.getAttribute('aria-pressed') !== 'true'));
   const samplingButton = h('button', { text: 'Sampling', class: 'tool', testid: 'sampling-button', title: 'Monte Carlo sampling: how often k biopsies detect each clone, by design (S)', attrs: { 'aria-pressed': 'false' }, on: { click: () => a.sampling() } });
   const compareButton = h('button', { text: 'Compare', class: 'tool', testid: 'compare-button', title: 'Compare the samples: composition, diversity, divergence, mutations (C)', attrs: { 'aria-pressed': 'false' }, on: { click: () => a.compare() } });
+  const figureButton = h('button', { text: 'Figure…', testid: 'export-figure', title: `Compose and export a figure: PNG at a chosen DPI, SVG, PDF (${shortcut('Ctrl+E')})`, on: { click: () => a.figure() } });
+  const saveButton = h('button', { text: 'Save', testid: 'save-workspace', title: `Save the workspace: samples, regions, biopsies, settings and figure, as a .clonoscope.json file (${shortcut('Ctrl+S')})`, on: { click: () => a.saveWorkspace() } });
   const el = h(
     'header',
     { class: 'toolbar', attrs: { role: 'toolbar' } },
@@ -87,7 +93,9 @@ export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): To
     linkButton,
     compareButton,
     samplingButton,
+    figureButton,
     h('span', { class: 'spacer' }),
+    saveButton,
     h('button', { text: '◐', testid: 'theme-toggle', title: 'Light / dark theme', attrs: { 'aria-label': 'Toggle theme' }, on: { click: a.theme } }),
   );
   return {
@@ -100,6 +108,8 @@ export function createToolbar(inputs: HTMLInputElement[], a: ToolbarActions): To
       compareButton.disabled = o.samples < 1;
       samplingButton.setAttribute('aria-pressed', String(o.sampling));
       samplingButton.disabled = o.samples < 1;
+      figureButton.disabled = o.samples < 1;
+      saveButton.disabled = o.samples < 1;
       mappingButton.disabled = !table;
       joinButton.disabled = !table;
       colourBy.disabled = !table;

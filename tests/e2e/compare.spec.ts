@@ -56,11 +56,11 @@ test('primary and metastasis side by side: Compare shows composition, diversity 
 
   // charts save as standalone SVG
   const download = page.waitForEvent('download');
-  await panel.locator('[data-testid=composition-chart] .save-chart').click();
+  await panel.locator('[data-testid=composition-chart] [data-testid=save-chart-svg]').click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('composition-by-clone.svg');
   const svg = readFileSync((await file.path())!, 'utf8');
-  expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg).toMatch(/^<\?xml version="1.0"[^>]*>\n<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(svg).toContain('>Metastasis (6,040)<'); // label and tumour cells of each bar
 });
 
