@@ -32,6 +32,13 @@ import type { BiopsyEdit } from './views/section-view.ts';
 import type { BiopsyTemplate } from '../shared/analysis/biopsy/geometry.ts';
 import { renderStatus, type LiveCounts } from './views/status-bar.ts';
 import { createToolbar } from './views/toolbar.ts';
+import { createExports } from './app/exports.ts';
+import { createWorkspaceSession } from './app/workspace/session.ts';
+import { isWorkspaceName, refName, type FileRef } from './host/types.ts';
+import { buildFigure } from './figure/build.ts';
+import { chartUnavailable, type ChartSources } from './figure/chart-panel.ts';
+import { figureName } from './figure/name.ts';
+import { FigureComposer } from './views/figure-composer.ts';
 import { createWelcome } from './views/welcome.ts';
 
 const THEME_KEY = 'clonoscope.theme';
@@ -59,6 +66,7 @@ const store = createStore({
   pickedBiopsy: null,
   sampling: false,
   regionSettings: DEFAULT_REGION_SETTINGS,
+  figure: null,
 } satisfies AppState);
 
 const fileInput = (purpose: OpenPurpose, testid: string) =>
@@ -67,13 +75,22 @@ const inputs = { cells: fileInput('cells', 'open-file'), annotation: fileInput('
 const showError = (text: string) => store.set({ message: { kind: 'error', text } });
 const host = createHost(inputs, showError);
 const book = new ColourBook();
+const exports = createExports(store, host);
 
 const ctx: OpenContext = {
   store,
   host,
   askMapping: (sample, ref, siblings, error) => void askMapping(ctx, sample, ref, siblings, error),
 };
-host.onFiles((purpose, files) => void openFiles(ctx, purpose, files));
+/** Files chosen or dropped: a workspace among them is opened (with the others as its data files); else they open as tables. */
+async function openChosen(purpose: OpenPurpose, files: readonly FileRef[]): Promise<void> {
+  const ws = files.find((f) => isWorkspaceName(refName(f)));
+  if (!ws) return openFiles(ctx, purpose, files);
+  const text = await host.readWorkspace(ws);
+  if (!text.ok) return store.set({ message: { kind: 'error', text: text.error.message } });
+  await session.open(text.value, files.filter((f) => f !== ws));
+}
+host.onFiles((purpose, files) => void openChosen(purpose, files));
 
 const requestMapping = () => {
   const s = activeSample(store.get());
@@ -99,6 +116,8 @@ const toolbar = createToolbar(Object.values(inputs), {
   link: (on) => store.set({ linkViews: on }),
   compare: () => store.set({ comparing: !store.get().comparing }),
   sampling: () => store.set({ sampling: !store.get().sampling }),
+  figure: () => openFigure(),
+  saveWorkspace: () => void session.save(false),
   recent: () => host.recent(),
   openRecent: async (entry) => {
     const ref = await host.openRecent(entry);
@@ -125,12 +144,9 @@ const sections = new SectionsView(book, {
     const samples = store.get().samples.filter((s) => s.id !== id);
     store.set({ samples, activeSampleId: samples[0]?.id ?? null, ...(store.get().selection?.sampleId === id ? { selection: null } : {}) });
   },
-  save: async (id) => {
+  save: (id) => {
     const sample = store.get().samples.find((s) => s.id === id);
-    if (!sample || sample.source.kind !== 'blob') return;
-    const r = await host.saveFile(sample.source.file.name, sample.source.file);
-    if (!r.ok) store.set({ message: { kind: 'error', text: r.error.message } });
-    else if (r.value) store.set({ message: { kind: 'info', text: host.kind === 'browser' ? `${r.value} was downloaded.` : `Saved ${r.value}.` } });
+    if (sample?.source.kind === 'blob') void exports.save(sample.source.file.name, sample.source.file);
   },
   select: (sampleId, outline, cells) => selectCells(store, sampleId, outline, cells),
   viewed: (sampleId, view, moving) => {
@@ -170,30 +186,51 @@ const layers = createLayersPanel(layersActions(store));
 const selectionPanel = h('section', { class: 'selection', testid: 'selection' });
 const comparePanel = h('section', { class: 'compare', testid: 'compare-panel' });
 const regionsPanel = h('section', { class: 'regions', testid: 'regions' });
-const samplingPanel = new SamplingPanel({ book, saveChart: (name, svg) => void saveBlob(name, new Blob([svg], { type: 'image/svg+xml' })) });
+const samplingPanel = new SamplingPanel({ book, saveChart: exports.saveChart, saveTable: exports.saveTable });
 const biopsyPanel = h('section', { class: 'biopsies', testid: 'biopsy-panel' });
 const biopsyActions = {
   template: (t: BiopsyTemplate) => store.set({ biopsyTemplate: t }),
   edit: (sampleId: string, e: BiopsyEdit) => edits.biopsy(sampleId, e),
   tool: (tool: Tool) => chooseTool(tool),
   centre: (sampleId: string) => sections.view(sampleId)?.centre() ?? null,
-};
-const saveBlob = async (name: string, data: Blob) => {
-  const r = await host.saveFile(name, data);
-  if (!r.ok) store.set({ message: { kind: 'error', text: r.error.message } });
-  else if (r.value) store.set({ message: { kind: 'info', text: host.kind === 'browser' ? `${r.value} was downloaded.` : `Saved ${r.value}.` } });
+  saveTable: exports.saveTable,
 };
 const regionActions = {
   settings: (patch: Partial<RegionSettings>) => store.set({ regionSettings: { ...store.get().regionSettings, ...patch } }),
-  save: (name: string, data: Blob) => void saveBlob(name, data),
+  save: (name: string, data: Blob) => void exports.save(name, data),
   rename: (sampleId: string, from: string, to: string) => edits.shapes(sampleId, (shapes) => shapes.map((p) => (p.name === from ? { ...p, name: to } : p))),
   remove: (sampleId: string, name: string) => edits.shapes(sampleId, (shapes) => shapes.filter((p) => p.name !== name)),
 };
 const compareActions = {
   by: (column: string) => store.set({ compareBy: column }),
   reference: (sampleId: string) => store.set({ referenceSampleId: sampleId }),
-  saveChart: (name: string, svgText: string) => void saveBlob(name, new Blob([svgText], { type: 'image/svg+xml' })),
+  saveChart: exports.saveChart,
+  saveTable: exports.saveTable,
 };
+const chartSources: ChartSources = {
+  get state() {
+    return store.get();
+  },
+  book,
+  latestRun: () => samplingPanel.latest(),
+  runs: () => samplingPanel.strategies(),
+};
+const composer = new FigureComposer({
+  change: (figure) => store.set({ figure }),
+  build: (spec) => buildFigure(spec, chartSources),
+  export: (spec, svg, format) => exports.exportFigure(spec, svg, format, figureName(spec, store.get().samples)),
+  unavailable: (kind) => chartUnavailable(kind, chartSources),
+});
+const session = createWorkspaceSession({
+  ctx,
+  book,
+  edits,
+  view: (id) => sections.view(id)?.savedView() ?? null,
+  showView: (id, v) => sections.view(id)?.showView(v),
+  sampling: samplingPanel,
+  app: `Clonoscope ${__APP_VERSION__}`,
+});
+const openFigure = () => store.get().samples.length > 0 && composer.show(store.get(), store.get().figure);
 const welcome = createWelcome({ open: () => void host.requestOpen('cells'), sampleData, simulate });
 const legend = h('section', { class: 'legend', testid: 'legend' });
 const report = h('section', { class: 'report', testid: 'load-report' });
@@ -276,6 +313,9 @@ installShortcuts(store, host, {
   compare: () => store.set({ comparing: !store.get().comparing }),
   sampling: () => store.set({ sampling: !store.get().sampling }),
   undo: edits.undo,
+  redo: edits.redo,
+  figure: openFigure,
+  save: (as) => void session.save(as),
 });
 host.onMenu((command) => {
   if (command === 'open') void host.requestOpen('cells');
@@ -284,9 +324,24 @@ host.onMenu((command) => {
   else if (command === 'new-simulation') simulate();
   else if (command === 'column-mapping') requestMapping();
   else if (command === 'toggle-theme') toggleTheme();
+  else if (command === 'export-figure') openFigure();
+  else if (command === 'open-workspace') void host.requestWorkspace();
+  else if (command === 'save-workspace') void session.save(false);
+  else if (command === 'save-workspace-as') void session.save(true);
+  else if (command === 'save-and-close') void session.save(false).then((saved) => host.closeAfterSave(saved));
   else if (command === 'close-all') store.set({ samples: [], activeSampleId: null, colorBy: null, selection: null });
 });
-installDrop(host, dropHint, (files) => void openFiles(ctx, 'cells', files));
+installDrop(host, dropHint, (files) => void openChosen('cells', files));
+host.onWorkspace((ws) => void session.open(ws));
 
-// `npm start` (and the desktop app started without files) opens the sample data
-if (new URLSearchParams(location.search).get('open') === 'sample-data' && store.get().samples.length === 0) sampleData();
+// follow the OS between light and dark until the user picks a theme
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (e) => {
+  if (!localStorage.getItem(THEME_KEY)) store.set({ theme: e.matches ? 'dark' : 'light' });
+});
+void host.renderingNote().then((note) => note && !store.get().message && store.set({ message: { kind: 'info', text: note } }));
+
+// unsaved work of a session that ended without saving is offered back first; then `npm start`
+// (and the desktop app started without files) opens the sample data
+void session.offerRecovery().then((recovered) => {
+  if (!recovered && new URLSearchParams(location.search).get('open') === 'sample-data' && store.get().samples.length === 0) sampleData();
+});

@@ -53,6 +53,8 @@ export interface SampleLabel {
   readonly name: string;
   readonly site: SampleSite;
   readonly origin: SampleOrigin;
+  /** The simulation request that made it (simulated samples). */
+  readonly simulation?: Readonly<Record<string, unknown>>;
 }
 
 /** Turns a loaded file into samples (one per sample label when the file has a sample column). */
@@ -70,6 +72,7 @@ export function samplesFrom(loaded: LoadedCells, ref: FileRef, siblings: readonl
     source: ref,
     siblings,
     ...(parts.length > 1 ? { sampleLabel: part.label } : {}),
+    ...(label?.simulation ? { simulation: label.simulation } : {}),
     loadMs,
   }));
 }
@@ -184,7 +187,7 @@ async function joinAnnotations(ctx: OpenContext, refs: readonly FileRef[]): Prom
 }
 
 /** Loads each annotation table and joins it onto every target sample it matches. Error notes start with '!'. */
-async function joinInto(ctx: OpenContext, annotations: readonly FileRef[], targets: readonly Sample[], siblings: readonly FileRef[]): Promise<string[]> {
+export async function joinInto(ctx: OpenContext, annotations: readonly FileRef[], targets: readonly Sample[], siblings: readonly FileRef[]): Promise<string[]> {
   const { store } = ctx;
   const notes: string[] = [];
   for (const ref of annotations) {
@@ -207,7 +210,7 @@ async function joinInto(ctx: OpenContext, annotations: readonly FileRef[], targe
       if (!joined.ok) continue;
       joinedAny = true;
       const report = { ...current.report, joins: [...current.report.joins, joined.value.report], notes: [...current.report.notes, describeJoin(joined.value.report)] };
-      const updated: Sample = { ...current, table: joined.value.table, report };
+      const updated: Sample = { ...current, table: joined.value.table, report, joined: [...(current.joined ?? []), ref] };
       store.set({ samples: store.get().samples.map((s) => (s.id === t.id ? updated : s)) });
       notes.push(describeJoin(joined.value.report));
     }

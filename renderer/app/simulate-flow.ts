@@ -9,10 +9,20 @@ import type { SimulateMessage, SimulateRequest } from '../workers/simulate.worke
 import { openFiles, type OpenContext, type SampleLabel } from './open.ts';
 
 export async function newSimulation(ctx: OpenContext): Promise<void> {
-  const { store } = ctx;
-  if (store.get().loading) return;
+  if (ctx.store.get().loading) return;
   const req = await showSimulateDialog();
   if (!req) return;
+  const made = await simulate(ctx, req);
+  if (made) await openFiles(ctx, 'cells', made.refs, made.labels);
+}
+
+/**
+ * Runs a simulation in a worker (progress, Cancel) and returns its sections as CSV files with
+ * their labels (each remembers the request, so a workspace can rebuild it); null when cancelled or
+ * failed (the message says which).
+ */
+export async function simulate(ctx: OpenContext, req: SimulateRequest): Promise<{ refs: FileRef[]; labels: Map<FileRef, SampleLabel> } | null> {
+  const { store } = ctx;
   const worker = new Worker(new URL('../workers/simulate.worker.ts', import.meta.url), { type: 'module', name: 'clonoscope-simulate' });
   const label = `Simulating ${PRESETS[req.preset].label.toLowerCase()} (${formatCount(req.cells)} cells, seed ${req.seed})`;
   const outcome = await new Promise<SimulateMessage | null>((resolve) => {
@@ -31,9 +41,9 @@ export async function newSimulation(ctx: OpenContext): Promise<void> {
   });
   worker.terminate();
   store.set({ loading: null });
-  if (!outcome) return store.set({ message: { kind: 'info', text: 'The simulation was cancelled.' } });
-  if (outcome.type === 'failed') return store.set({ message: { kind: 'error', text: outcome.error.message } });
-  if (outcome.type !== 'done') return;
+  if (!outcome) return (store.set({ message: { kind: 'info', text: 'The simulation was cancelled.' } }), null);
+  if (outcome.type === 'failed') return (store.set({ message: { kind: 'error', text: outcome.error.message } }), null);
+  if (outcome.type !== 'done') return null;
   const stem = `simulated_${req.preset}_seed${req.seed}`;
   const refs: FileRef[] = [];
   const labels = new Map<FileRef, SampleLabel>();
@@ -42,7 +52,7 @@ export async function newSimulation(ctx: OpenContext): Promise<void> {
     const ref: FileRef = { kind: 'blob', file: new File(section.csv as BlobPart[], name, { type: 'text/csv' }), path: name };
     refs.push(ref);
     const seed = section.name === 'primary' ? req.seed : req.metastasis!.seed;
-    labels.set(ref, { name: `Simulated ${section.name} (${req.preset}, seed ${seed})`, site: section.name, origin: 'simulated' });
+    labels.set(ref, { name: `Simulated ${section.name} (${req.preset}, seed ${seed})`, site: section.name, origin: 'simulated', simulation: { ...req, section: section.name } });
   }
-  await openFiles(ctx, 'cells', refs, labels);
+  return { refs, labels };
 }

@@ -56,6 +56,10 @@ export interface Sample {
   readonly shapes?: readonly RegionShape[];
   /** Label of the sample column this sample holds, when a file was split by sample. */
   readonly sampleLabel?: string;
+  /** Annotation tables joined onto it, in order (saved with the workspace and joined again on opening). */
+  readonly joined?: readonly FileRef[];
+  /** How a simulated sample was made (rebuilt from it when a workspace is opened). */
+  readonly simulation?: Readonly<Record<string, unknown>>;
   readonly loadMs: number;
 }
 

@@ -3,6 +3,7 @@
 
 import { ok } from '../../shared/errors.ts';
 import type { MenuCommand, OpenPurpose } from '../../shared/ipc.ts';
+import { browserWorkspaces } from './browser-workspace.ts';
 import { findCompanion } from './companions.ts';
 import { clearRecentList, listRecent, recentHandle, rememberRecent } from './recent-store.ts';
 import type { FileRef, HostApi, RecentEntry } from './types.ts';
@@ -23,8 +24,12 @@ export function createBrowserHost(inputs: Record<OpenPurpose, HTMLInputElement>)
     });
   }
 
-  return {
+  const host: HostApi = {
     kind: 'browser',
+    ...browserWorkspaces(),
+    async saveWorkspace(suggestedName, text) {
+      return host.saveFile(suggestedName, new Blob([text], { type: 'application/json' }));
+    },
     async requestOpen(purpose) {
       // The file input, not showOpenFilePicker: it works in every browser and in tests.
       inputs[purpose].click();
@@ -87,6 +92,7 @@ export function createBrowserHost(inputs: Record<OpenPurpose, HTMLInputElement>)
       return ok(suggestedName);
     },
   };
+  return host;
 }
 
 /** All files under a dropped folder, with paths relative to the folder's parent. */

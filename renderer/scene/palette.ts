@@ -28,6 +28,8 @@ function hslToHex(h: number, s: number, l: number): string {
 /** Stable label → colour assignments per column name, shared by every view of the window. */
 export class ColourBook {
   private readonly byColumn = new Map<string, Map<string, string>>();
+  /** Colours the user chose: column → label → CSS colour (saved with the workspace). */
+  private readonly chosen = new Map<string, Map<string, string>>();
   colour(column: string, label: string): string {
     let book = this.byColumn.get(column);
     if (!book) this.byColumn.set(column, (book = new Map()));
@@ -43,6 +45,16 @@ export class ColourBook {
     let book = this.byColumn.get(column);
     if (!book) this.byColumn.set(column, (book = new Map()));
     book.set(label, colour);
+    if (!this.chosen.has(column)) this.chosen.set(column, new Map());
+    this.chosen.get(column)!.set(label, colour);
+  }
+  /** Every colour given so far (assigned or chosen), as plain objects: a workspace keeps them so labels keep their colours. */
+  all(): Record<string, Record<string, string>> {
+    return Object.fromEntries([...this.byColumn].map(([column, m]) => [column, Object.fromEntries(m)]));
+  }
+  /** The colours the user chose, as plain objects. */
+  edited(): Record<string, Record<string, string>> {
+    return Object.fromEntries([...this.chosen].map(([column, m]) => [column, Object.fromEntries(m)]));
   }
   /** Assigns colours to labels in natural order, so "clone 2" comes before "clone 10". */
   register(column: string, labels: readonly string[]): void {

@@ -98,6 +98,44 @@ export class SamplingPanel {
     this.el.append(h('div', { class: 'compare-head' }, h('h2', { text: 'Sampling: what k biopsies would find' })), this.form, this.results);
   }
 
+  /** The form's values and the designs run (with their seeds), for the workspace. */
+  settings(): Record<string, unknown> {
+    return {
+      count: Number(this.count.value),
+      placement: this.placement.value,
+      within: this.within.value,
+      detect: this.detectKind.value,
+      detectValue: this.detectValue.value,
+      iterations: Number(this.iterations.value),
+      seed: Number(this.seed.value),
+      ...(this.template ? { biopsy: this.template } : {}),
+      runs: this.runs.map((r) => ({ sample: r.sampleName, design: r.label, count: r.result.design.count, seed: r.result.seed, iterations: r.result.iterations })),
+    };
+  }
+
+  /** Puts saved values back into the form (values the form does not offer are ignored). */
+  restore(saved: Readonly<Record<string, unknown>>): void {
+    const set = (el: HTMLInputElement | HTMLSelectElement, v: unknown) => {
+      if (v === undefined || v === null) return;
+      const before = el.value;
+      el.value = String(v);
+      if (el instanceof HTMLSelectElement && el.value !== String(v)) el.value = before; // not an option
+    };
+    set(this.count, saved.count);
+    set(this.placement, saved.placement);
+    set(this.within, saved.within);
+    set(this.detectKind, saved.detect);
+    this.detectValue.hidden = this.detectKind.value === 'any';
+    set(this.detectValue, saved.detectValue);
+    set(this.iterations, saved.iterations);
+    set(this.seed, saved.seed);
+    const b = saved.biopsy as BiopsyTemplate | undefined;
+    if (b && (b.kind === 'punch' || b.kind === 'needle')) {
+      this.template = b;
+      if (this.state) this.renderSize();
+    }
+  }
+
   /** Cancels a running design (Esc, closing the panel). */
   cancel(): void {
     this.job?.cancel();

@@ -72,6 +72,7 @@ export class SectionView {
   private destroyed = false;
   /** The view still shows the whole section as fitted (no pan or zoom yet): it refits on resize. */
   private fitted = true;
+  private pendingView: { readonly cx: number; readonly cy: number; readonly scale: number } | null = null;
 
   constructor(
     public sample: Sample,
@@ -145,6 +146,8 @@ export class SectionView {
     });
     new ResizeObserver(() => this.resize()).observe(this.stage);
     this.resize();
+    this.marksKey = [this.sample.biopsies, this.pickedIndex(), this.renderer];
+    this.renderer.setBiopsies(biopsyMarks(this.sample.biopsies ?? [], this.pickedIndex())); // biopsies the sample came with (a workspace)
   }
 
   private resize(): void {
@@ -152,7 +155,26 @@ export class SectionView {
     const w = Math.max(1, Math.round(this.stage.clientWidth * dpr)), hgt = Math.max(1, Math.round(this.stage.clientHeight * dpr));
     if (!this.view || (this.fitted && (this.view.width !== w || this.view.height !== hgt))) this.view = fitView(boundsOf(this.sample.table), w, hgt, !!this.sample.table.yUp, 16 * dpr);
     else if (this.view.width !== w || this.view.height !== hgt) this.view = resized(this.view, w, hgt);
+    if (this.pendingView) {
+      const v = this.pendingView;
+      this.pendingView = null;
+      return this.setView({ ...this.view, cx: v.cx, cy: v.cy, scale: v.scale * dpr }, false, false);
+    }
     this.setView(this.view, false, this.fitted);
+  }
+
+  /** A saved view (centre in table units, CSS px per table unit), shown as soon as the section has a size. */
+  showView(v: { readonly cx: number; readonly cy: number; readonly scale: number }): void {
+    if (!this.view) {
+      this.pendingView = v;
+      return;
+    }
+    this.setView({ ...this.view, cx: v.cx, cy: v.cy, scale: v.scale * (window.devicePixelRatio || 1) }, false, false);
+  }
+
+  /** The view to save: centre (table units) and CSS px per table unit. */
+  savedView(): { cx: number; cy: number; scale: number } | null {
+    return this.view ? { cx: this.view.cx, cy: this.view.cy, scale: this.view.scale / (window.devicePixelRatio || 1) } : null;
   }
 
   fit(): void {

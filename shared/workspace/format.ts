@@ -42,7 +42,7 @@ export interface WorkspaceSample {
   readonly mapping?: ColumnMapping;
   readonly regions?: readonly WorkspaceRegion[];
   readonly biopsies?: readonly BiopsyShape[];
-  /** The view: centre and scale (device px per table unit) — restored as closely as the window allows. */
+  /** The view: centre (table units) and scale (CSS px per table unit) — restored as closely as the window allows. */
   readonly view?: { readonly cx: number; readonly cy: number; readonly scale: number };
   readonly extra?: Readonly<Record<string, unknown>>;
 }
@@ -59,7 +59,7 @@ export interface Workspace {
   readonly cloneTree?: { readonly path: string };
   /** Colour, view and region settings, as the app keeps them (validated when applied). */
   readonly settings: Readonly<Record<string, unknown>>;
-  /** Edited category colours: column → label → CSS colour. */
+  /** Category colours as they were (column → label → CSS colour), so every label keeps its colour. */
   readonly colours?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly biopsyTemplate?: BiopsyTemplate;
   /** Monte Carlo designs (with their seeds) and figure layouts, as the panels keep them. */
