@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit tests (vitest), renderer build, browser end-to-end tests (Playwright
-// on Debian's Chromium). Ends with one line "N passed, N failed" summing every suite.
+// `npm test`: typecheck, unit tests (vitest; they include the packaging check), the Electron
+// security audit (Electronegativity), renderer build, browser end-to-end tests (Playwright on
+// Debian's Chromium). Ends with one line "N passed, N failed" summing every suite.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -52,12 +53,18 @@ if (existsSync(vitestJson)) {
   record('unit', r.numPassedTests, r.numFailedTests + suiteErrors, (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0));
 } else record('unit', 0, 1);
 
-// 3. build (renderer for the browser tests, Node side for Electron)
+// 3. security audit of electron/main, electron/preload and the page: one check, failed by any
+//    finding not accepted (with a reason) in electron/audit-accepted.json
+console.log('\n# security audit (Electronegativity)');
+const audited = run('node', ['electron/audit.mjs']) === 0;
+record('audit', audited ? 1 : 0, audited ? 0 : 1);
+
+// 4. build (renderer for the browser tests, Node side for Electron)
 console.log('\n# build');
 const built = run('node', ['electron/build.mjs']) === 0 && run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']) === 0;
 record('build', built ? 1 : 0, built ? 0 : 1);
 
-// 4. end-to-end tests in Chromium
+// 5. end-to-end tests in Chromium
 if (built) {
   console.log('\n# end-to-end tests (Playwright, Chromium)');
   const pwJson = path.join(scratch, 'playwright.json');

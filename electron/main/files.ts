@@ -45,6 +45,8 @@ export interface FileGrants {
   /** Stats and test-opens the file (it must be a regular, readable file) and returns its grant. */
   grant(file: string): Promise<Result<GrantedFile>>;
   isGranted(token: string): boolean;
+  /** True when the file at `file` (resolved) already has a token. */
+  isPathGranted(file: string): boolean;
   /** Bytes [offset, offset + length) of a granted file; fewer at its end, none past it. */
   readChunk(token: string, offset: number, length: number): Promise<Result<ArrayBuffer>>;
   /** Grants a companion beside a granted file; null when it does not exist. */
@@ -72,7 +74,7 @@ export function createFileGrants(): FileGrants {
         byPath.set(abs, token);
         byToken.set(token, abs);
       }
-      return ok({ token, name: path.basename(abs), path: abs, size: st.size });
+      return ok({ token, name: path.basename(abs), path: abs, size: st.size, modifiedAt: st.mtimeMs });
     } catch (e) {
       return fail('file-unreadable', describeFsError(abs, e), { file: abs });
     }
@@ -122,5 +124,5 @@ export function createFileGrants(): FileGrants {
     return grant(companion);
   }
 
-  return { grant, isGranted: (token) => byToken.has(token), readChunk, openCompanion };
+  return { grant, isGranted: (token) => byToken.has(token), isPathGranted: (file) => byPath.has(path.resolve(file)), readChunk, openCompanion };
 }

@@ -1,13 +1,15 @@
 // The main-process side of every invoke channel. Typed as MainHandlers: a handler whose arguments
 // or result drift from shared/ipc.ts does not compile. Arguments arrive already validated (ipc.ts).
+// Files (open, read, recent, save) are here; workspaces, recovery and the rest in session-handlers.ts.
 
 import { fail, ok, toAppError, type Result } from '../../shared/errors.ts';
 import type { AppInfo, GrantedFile, MainHandlers, OpenPurpose } from '../../shared/ipc.ts';
 import type { FileGrants } from './files.ts';
 import type { RecentList } from './recent.ts';
 import { atomicWrite } from './save.ts';
+import { createSessionHandlers, type SessionDeps } from './session-handlers.ts';
 
-export interface HandlerDeps {
+export interface FileHandlerDeps {
   readonly grants: FileGrants;
   readonly recent: RecentList;
   /** Native open dialog: chosen paths, [] when cancelled. */
@@ -15,11 +17,21 @@ export interface HandlerDeps {
   /** Native save dialog, opened at `suggestedName` in the documents folder: the path, null when cancelled. */
   readonly chooseSavePath: (suggestedName: string) => Promise<string | null>;
   readonly appInfo: () => AppInfo;
+  /** Absolute paths main wrote in this session (revealFile shows only these). */
+  readonly written: Set<string>;
   /** Where non-fatal problems go (a recent.json that cannot be written). */
   readonly warn?: (message: string) => void;
 }
 
+export type HandlerDeps = FileHandlerDeps & SessionDeps;
+
 export function createHandlers(deps: HandlerDeps): MainHandlers {
+  return { ...createFileHandlers(deps), ...createSessionHandlers(deps) };
+}
+
+type FileChannel = 'openFileDialog' | 'readFileChunk' | 'openCompanion' | 'grantDroppedFile' | 'listRecent' | 'openRecent' | 'clearRecent' | 'appInfo' | 'saveFile';
+
+export function createFileHandlers(deps: FileHandlerDeps): Pick<MainHandlers, FileChannel> {
   const { grants, recent } = deps;
   const warn = deps.warn ?? ((m: string) => console.warn(m));
 
@@ -72,7 +84,9 @@ export function createHandlers(deps: HandlerDeps): MainHandlers {
     async saveFile(suggestedName, bytes): Promise<Result<string | null>> {
       const target = await deps.chooseSavePath(suggestedName);
       if (target === null) return ok(null);
-      return atomicWrite(target, bytes);
+      const r = await atomicWrite(target, bytes);
+      if (r.ok) deps.written.add(r.value);
+      return r;
     },
   };
 }

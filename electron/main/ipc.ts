@@ -29,6 +29,20 @@ const RETURNS_RESULT: { readonly [K in InvokeChannel]: K extends ResultChannel ?
   clearRecent: false,
   appInfo: false,
   saveFile: true,
+  revealFile: true,
+  openWorkspace: true,
+  openDroppedWorkspace: true,
+  openRecentWorkspace: true,
+  saveWorkspace: true,
+  grantRelative: true,
+  relinkFile: true,
+  autosave: true,
+  clearAutosave: false,
+  takeRecovery: true,
+  setDirty: false,
+  closeAfterSave: false,
+  osTheme: false,
+  renderingInfo: false,
 };
 
 /** Channels whose first argument is a file token (saveFile takes none: the user picks the path in main). */

@@ -1,5 +1,6 @@
 // The application menu. `menuTemplate` is pure (actions come in as callbacks) so it can be tested;
-// `installMenu` builds it with Electron. Items that act in the window send a MenuCommand.
+// `installMenu` builds it with Electron. Items that act in the window send a MenuCommand; the
+// standard items (undo, zoom, full screen, quit, …) are Electron roles with the platform's shortcuts.
 
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, RecentFile } from '../../shared/ipc.ts';
@@ -7,9 +8,11 @@ import type { MenuCommand, RecentFile } from '../../shared/ipc.ts';
 export interface MenuActions {
   /** Sends `menu` with the command to the window. */
   readonly command: (cmd: MenuCommand) => void;
-  /** Re-grants a recent file and sends `openFiles`. */
+  /** Reopens a recent entry: a workspace is read and sent as `workspace`, a table granted and sent as `openFiles`. */
   readonly openRecent: (path: string) => void;
   readonly clearRecent: () => void;
+  /** The native About box (name and version). */
+  readonly about: () => void;
 }
 
 export interface MenuContext {
@@ -38,14 +41,20 @@ export function menuTemplate(ctx: MenuContext, actions: MenuActions): MenuItemCo
     submenu: [
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: send('open') },
       { label: 'Open Annotations…', sublabel: 'joined to the open cells by id', accelerator: 'CmdOrCtrl+Shift+O', click: send('open-annotation') },
+      { label: 'Open Workspace…', click: send('open-workspace') },
       { label: 'Open Recent', submenu: recentSubmenu(ctx.recent, actions) },
       { type: 'separator' },
       { label: 'Open Sample Data', sublabel: 'a simulated primary tumour and metastasis', click: send('open-sample-data') },
       { label: 'New Simulated Tumour…', accelerator: 'CmdOrCtrl+Shift+N', click: send('new-simulation') },
       { type: 'separator' },
+      { label: 'Save Workspace', accelerator: 'CmdOrCtrl+S', click: send('save-workspace') },
+      { label: 'Save Workspace As…', accelerator: 'CmdOrCtrl+Shift+S', click: send('save-workspace-as') },
+      { label: 'Export Figure…', accelerator: 'CmdOrCtrl+E', click: send('export-figure') },
+      { type: 'separator' },
       { label: 'Column Mapping…', accelerator: 'CmdOrCtrl+M', click: send('column-mapping') },
       { type: 'separator' },
       { label: 'Close All', click: send('close-all') },
+      { role: 'close' },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };
@@ -73,7 +82,8 @@ export function menuTemplate(ctx: MenuContext, actions: MenuActions): MenuItemCo
       ...(ctx.isPackaged ? [] : [{ type: 'separator' } as const, { role: 'reload' } as const, { role: 'toggleDevTools' } as const]),
     ],
   };
-  const help: MenuItemConstructorOptions = { role: 'help', submenu: [{ label: 'About Clonoscope', click: send('about') }] };
+  // macOS also has the native About in the app menu (role 'about', fed by app.setAboutPanelOptions).
+  const help: MenuItemConstructorOptions = { role: 'help', submenu: [{ label: 'About Clonoscope', click: () => actions.about() }] };
   return [...(mac ? [{ role: 'appMenu' } as const] : []), file, edit, view, ...(mac ? [{ role: 'windowMenu' } as const] : []), help];
 }
 

@@ -9,10 +9,9 @@ vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), h
 
 import type { GrantedFile, OpenPurpose } from '../../../shared/ipc.ts';
 import { createFileGrants } from '../../../electron/main/files.ts';
-import { createHandlers, grantPaths } from '../../../electron/main/handlers.ts';
-import { registerIpc } from '../../../electron/main/ipc.ts';
+import { grantPaths } from '../../../electron/main/handlers.ts';
 import { createRecentList } from '../../../electron/main/recent.ts';
-import { fakeIpcMain, TRUSTED } from './fakes.ts';
+import { ipcOver, realDeps, TRUSTED } from './fakes.ts';
 
 let dir: string;
 const file = (name: string, content = 'cell_id,x,y\n1,0,0\n') => {
@@ -22,15 +21,8 @@ const file = (name: string, content = 'cell_id,x,y\n1,0,0\n') => {
 };
 
 function setup(chosen: string[] = [], saveTo: string | null = null) {
-  const grants = createFileGrants();
-  const recent = createRecentList({ file: path.join(dir, 'userData', 'recent.json') });
-  const chooseFiles = vi.fn(async (_p: OpenPurpose) => chosen);
-  const chooseSavePath = vi.fn(async (_name: string) => saveTo);
-  const appInfo = () => ({ name: 'Clonoscope', version: '0.1.0', electron: '41', platform: 'linux' });
-  const handlers = createHandlers({ grants, recent, chooseFiles, chooseSavePath, appInfo });
-  const ipc = fakeIpcMain();
-  registerIpc(ipc, handlers, { isGranted: grants.isGranted, log: () => undefined });
-  return { ipc, grants, recent, chooseFiles, chooseSavePath };
+  const deps = realDeps(dir, { chooseFiles: vi.fn(async (_p: OpenPurpose) => chosen), chooseSavePath: vi.fn(async (_name: string) => saveTo) });
+  return { ...deps, ipc: ipcOver(deps) };
 }
 
 beforeEach(() => {
@@ -99,10 +91,17 @@ describe('handlers', () => {
     expect(await recent.list()).toEqual([]); // saved files are not opened files
   });
 
+  it('saveFile remembers what it wrote, so revealFile may show it', async () => {
+    const to = path.join(dir, 'figure.png');
+    const { ipc, written } = setup([], to);
+    await ipc.call('saveFile', TRUSTED, 'figure.png', new ArrayBuffer(3));
+    expect([...written]).toEqual([to]);
+  });
+
   it('saveFile answers null and writes nothing when the dialog is cancelled', async () => {
     const { ipc } = setup([], null);
     expect(await ipc.call('saveFile', TRUSTED, 'section.png', new ArrayBuffer(3))).toEqual({ ok: true, value: null });
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f !== 'userData')).toEqual([]);
   });
 
   it('saveFile explains a write that failed', async () => {

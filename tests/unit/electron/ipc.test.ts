@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() } }));
 
 import { ok } from '../../../shared/errors.ts';
-import { INVOKE_CHANNELS, MAX_CHUNK_BYTES, wireChannel, type MainHandlers } from '../../../shared/ipc.ts';
+import { INVOKE_CHANNELS, MAX_CHUNK_BYTES, MAX_WORKSPACE_BYTES, wireChannel, type MainHandlers } from '../../../shared/ipc.ts';
 import { isTrustedSender, registerIpc, sendEvent } from '../../../electron/main/ipc.ts';
 import { fakeIpcMain, spyHandlers, TRUSTED } from './fakes.ts';
 
@@ -51,6 +51,32 @@ describe('registerIpc', () => {
     expect(s.handlers.saveFile).toHaveBeenCalledWith('section 1.png', png);
   });
 
+  it('passes valid calls on the workspace, recovery and appearance channels through', async () => {
+    const ws = '/data/tumour 1.clonoscope.json';
+    const calls: [(typeof INVOKE_CHANNELS)[number], unknown[]][] = [
+      ['revealFile', ['/home/lab/Documents/figure.png']],
+      ['openWorkspace', []],
+      ['openDroppedWorkspace', [ws]],
+      ['openRecentWorkspace', [ws]],
+      ['saveWorkspace', ['tumour 1.clonoscope.json', '{"version":1}', null, false]],
+      ['saveWorkspace', ['tumour 1.clonoscope.json', '{"version":1}', ws, true]],
+      ['grantRelative', [ws, '../data/cells.csv.gz']],
+      ['relinkFile', ['cells.csv.gz']],
+      ['autosave', ['{"version":1}']],
+      ['clearAutosave', []],
+      ['takeRecovery', []],
+      ['setDirty', [true]],
+      ['closeAfterSave', [false]],
+      ['osTheme', []],
+      ['renderingInfo', []],
+    ];
+    for (const [name, args] of calls) {
+      await s.ipc.call(name, TRUSTED, ...args);
+      expect(s.handlers[name], name).toHaveBeenLastCalledWith(...args);
+    }
+    expect(s.log).not.toHaveBeenCalled();
+  });
+
   const malicious: [string, (typeof INVOKE_CHANNELS)[number], unknown[]][] = [
     ['wrong purpose', 'openFileDialog', ['exe']],
     ['purpose of the wrong type', 'openFileDialog', [{ toString: () => 'cells' }]],
@@ -94,6 +120,41 @@ describe('registerIpc', () => {
     ['bytes as a plain array', 'saveFile', ['a.png', [1, 2, 3]]],
     ['no bytes', 'saveFile', ['a.png']],
     ['a third argument', 'saveFile', ['a.png', new ArrayBuffer(1), '/etc/passwd']],
+    // workspaces
+    ['a revealed path that is an object', 'revealFile', [{ path: '/etc' }]],
+    ['a revealed path with a NUL', 'revealFile', ['/tmp/a\0b']],
+    ['no revealed path', 'revealFile', []],
+    ['an argument to openWorkspace', 'openWorkspace', ['/etc/passwd']],
+    ['an empty dropped workspace', 'openDroppedWorkspace', ['']],
+    ['a dropped workspace that is an array', 'openDroppedWorkspace', [['/a.clonoscope.json']]],
+    ['a huge dropped workspace path', 'openDroppedWorkspace', [`/${'a'.repeat(5000)}.clonoscope.json`]],
+    ['a recent workspace that is a number', 'openRecentWorkspace', [7]],
+    ['saveWorkspace with three arguments', 'saveWorkspace', ['w.clonoscope.json', '{}', null]],
+    ['saveWorkspace with five arguments', 'saveWorkspace', ['w.clonoscope.json', '{}', null, false, 'x']],
+    ['a workspace name with a folder', 'saveWorkspace', ['../../w.clonoscope.json', '{}', null, false]],
+    ['an absolute workspace name', 'saveWorkspace', ['/etc/cron.d/w', '{}', null, false]],
+    ['workspace text that is not a string', 'saveWorkspace', ['w.clonoscope.json', { version: 1 }, null, false]],
+    ['workspace text as bytes', 'saveWorkspace', ['w.clonoscope.json', new ArrayBuffer(2), null, false]],
+    ['workspace text over the cap', 'saveWorkspace', ['w.clonoscope.json', 'x'.repeat(MAX_WORKSPACE_BYTES + 1), null, false]],
+    ['a current path that is a number', 'saveWorkspace', ['w.clonoscope.json', '{}', 0, false]],
+    ['an empty current path', 'saveWorkspace', ['w.clonoscope.json', '{}', '', false]],
+    ['a current path with a NUL', 'saveWorkspace', ['w.clonoscope.json', '{}', '/a\0.clonoscope.json', false]],
+    ['saveAs as a string', 'saveWorkspace', ['w.clonoscope.json', '{}', null, 'true']],
+    ['saveAs missing', 'saveWorkspace', ['w.clonoscope.json', '{}', null, undefined]],
+    ['grantRelative with one argument', 'grantRelative', ['/d/w.clonoscope.json']],
+    ['a relative path that is not a string', 'grantRelative', ['/d/w.clonoscope.json', ['cells.csv']]],
+    ['a relative path with a NUL', 'grantRelative', ['/d/w.clonoscope.json', 'cells.csv\0.png']],
+    ['an empty relative path', 'grantRelative', ['/d/w.clonoscope.json', '']],
+    ['a huge relative path', 'grantRelative', ['/d/w.clonoscope.json', '../'.repeat(2000)]],
+    ['a relink name with a folder', 'relinkFile', ['../../etc/passwd']],
+    ['an absolute relink name', 'relinkFile', ['/etc/passwd']],
+    ['a relink name that is ..', 'relinkFile', ['..']],
+    ['a relink name over 255 characters', 'relinkFile', ['a'.repeat(256)]],
+    // recovery
+    ['autosave text over the cap', 'autosave', ['x'.repeat(MAX_WORKSPACE_BYTES + 1)]],
+    ['autosave text that is an object', 'autosave', [{ text: '{}' }]],
+    ['autosave without text', 'autosave', []],
+    ['an argument to takeRecovery', 'takeRecovery', [true]],
   ];
   it.each(malicious)('refuses %s without calling a handler', async (_what, name, args) => {
     expectRefused(await s.ipc.call(name, TRUSTED, ...args));
@@ -105,6 +166,14 @@ describe('registerIpc', () => {
     await expect(s.ipc.call('listRecent', TRUSTED, 'x')).rejects.toThrow(/listRecent/);
     await expect(s.ipc.call('clearRecent', TRUSTED, 1)).rejects.toThrow(/clearRecent/);
     await expect(s.ipc.call('appInfo', TRUSTED, {})).rejects.toThrow(/appInfo/);
+    await expect(s.ipc.call('setDirty', TRUSTED, 'yes')).rejects.toThrow(/setDirty/);
+    await expect(s.ipc.call('setDirty', TRUSTED, 1)).rejects.toThrow(/setDirty/);
+    await expect(s.ipc.call('setDirty', TRUSTED)).rejects.toThrow(/setDirty/);
+    await expect(s.ipc.call('closeAfterSave', TRUSTED, null)).rejects.toThrow(/closeAfterSave/);
+    await expect(s.ipc.call('closeAfterSave', TRUSTED, true, true)).rejects.toThrow(/closeAfterSave/);
+    await expect(s.ipc.call('clearAutosave', TRUSTED, 'all')).rejects.toThrow(/clearAutosave/);
+    await expect(s.ipc.call('osTheme', TRUSTED, 'dark')).rejects.toThrow(/osTheme/);
+    await expect(s.ipc.call('renderingInfo', TRUSTED, {})).rejects.toThrow(/renderingInfo/);
     noHandlerCalled(s.handlers);
   });
 

@@ -1,4 +1,5 @@
-// electron/main/menu.ts: the template (pure) has the expected items, accelerators and commands.
+// electron/main/menu.ts: the template (pure) has the expected items — every item's label or role,
+// accelerator and command is listed here, so an item added, lost or re-bound fails a test.
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -15,7 +16,7 @@ const recent: RecentFile[] = [
 ];
 
 function build(ctx: Partial<MenuContext> = {}) {
-  const actions = { command: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn() };
+  const actions = { command: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), about: vi.fn() };
   const template = menuTemplate({ recent, isPackaged: true, platform: 'linux', ...ctx }, actions);
   return { template, actions };
 }
@@ -33,25 +34,42 @@ describe('menuTemplate', () => {
     expect(build({ platform: 'darwin' }).template.map((m) => m.label ?? m.role)).toEqual(['appMenu', '&File', '&Edit', '&View', 'windowMenu', 'help']);
   });
 
-  it('File has Open…, Open Annotations…, Open Recent, the sample data, a new simulation, Column Mapping…, Close All with their accelerators and commands', () => {
+  it('File: every item, in order, with its accelerator and command (roles carry their own shortcuts)', () => {
     const { template, actions } = build();
     const file = sub(template[0]);
-    const expected: [string, string | undefined, string][] = [
+    // [label or role or 'separator', accelerator, command sent]
+    const expected: [string, string | undefined, string | undefined][] = [
       ['Open…', 'CmdOrCtrl+O', 'open'],
       ['Open Annotations…', 'CmdOrCtrl+Shift+O', 'open-annotation'],
+      ['Open Workspace…', undefined, 'open-workspace'],
+      ['Open Recent', undefined, undefined],
+      ['separator', undefined, undefined],
       ['Open Sample Data', undefined, 'open-sample-data'],
       ['New Simulated Tumour…', 'CmdOrCtrl+Shift+N', 'new-simulation'],
+      ['separator', undefined, undefined],
+      ['Save Workspace', 'CmdOrCtrl+S', 'save-workspace'],
+      ['Save Workspace As…', 'CmdOrCtrl+Shift+S', 'save-workspace-as'],
+      ['Export Figure…', 'CmdOrCtrl+E', 'export-figure'],
+      ['separator', undefined, undefined],
       ['Column Mapping…', 'CmdOrCtrl+M', 'column-mapping'],
+      ['separator', undefined, undefined],
       ['Close All', undefined, 'close-all'],
+      ['close', undefined, undefined],
+      ['separator', undefined, undefined],
+      ['quit', undefined, undefined],
     ];
-    for (const [label, accelerator, cmd] of expected) {
-      const item = byLabel(file, label);
-      expect(item.accelerator, label).toBe(accelerator);
-      click(item);
-      expect(actions.command).toHaveBeenLastCalledWith(cmd);
+    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual(expected.map(([name]) => name));
+    for (const [i, [name, accelerator, cmd]] of expected.entries()) {
+      const item = file[i]!;
+      expect(item.accelerator, name).toBe(accelerator);
+      if (cmd) {
+        click(item);
+        expect(actions.command, name).toHaveBeenLastCalledWith(cmd);
+      } else expect(item.click, name).toBeUndefined();
     }
-    expect(file.some((i) => i.role === 'quit')).toBe(true);
-    expect(build({ platform: 'darwin' }).template[1]!.submenu).not.toContainEqual({ role: 'quit' });
+    const mac = sub(build({ platform: 'darwin' }).template[1]);
+    expect(mac.some((i) => i.role === 'quit')).toBe(false); // Quit is in the app menu on macOS
+    expect(mac.some((i) => i.role === 'close')).toBe(true);
   });
 
   it('puts the sample data and the new simulation after Open Recent, set apart by separators', () => {
@@ -86,28 +104,41 @@ describe('menuTemplate', () => {
     expect(byLabel(items, 'Clear Recent').enabled).toBe(false);
   });
 
-  it('Edit has the standard roles', () => {
-    expect(sub(build().template[1]).map((i) => i.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+  it('Edit has the standard roles (undo, redo, clipboard), which bring the platform shortcuts', () => {
+    const edit = sub(build().template[1]);
+    expect(edit.map((i) => i.role ?? i.type)).toEqual(['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'selectAll']);
+    expect(edit.every((i) => i.accelerator === undefined && i.click === undefined)).toBe(true);
   });
 
-  it('View has zoom, full screen and Toggle Theme; dev tools only when not packaged', () => {
+  it('View has zoom, full screen and Toggle Theme; reload and dev tools only when not packaged', () => {
     const { template, actions } = build();
     const view = sub(template[2]);
-    expect(view.map((i) => i.role).filter(Boolean)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+    expect(view.map((i) => i.role ?? i.label ?? i.type)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'separator', 'togglefullscreen', 'Toggle Theme']);
+    expect(view.every((i) => i.accelerator === undefined)).toBe(true);
     click(byLabel(view, 'Toggle Theme'));
     expect(actions.command).toHaveBeenLastCalledWith('toggle-theme');
     const dev = sub(build({ isPackaged: false }).template[2]);
-    expect(dev.some((i) => i.role === 'toggleDevTools')).toBe(true);
+    expect(dev.map((i) => i.role ?? i.label ?? i.type).slice(-3)).toEqual(['separator', 'reload', 'toggleDevTools']);
   });
 
-  it('Help → About Clonoscope sends about', () => {
+  it('Help → About Clonoscope shows the native About box (main, with the version), not a window command', () => {
     const { template, actions } = build();
-    click(byLabel(sub(template.at(-1)), 'About Clonoscope'));
-    expect(actions.command).toHaveBeenLastCalledWith('about');
+    expect(template.at(-1)!.role).toBe('help');
+    const help = sub(template.at(-1));
+    expect(help.map((i) => i.label)).toEqual(['About Clonoscope']);
+    click(help[0]!);
+    expect(actions.about).toHaveBeenCalledOnce();
+    expect(actions.command).not.toHaveBeenCalled();
+  });
+
+  it('macOS: the app menu (About, Hide, Quit, …) and the Window menu are the standard roles', () => {
+    const t = build({ platform: 'darwin' }).template;
+    expect(t[0]).toEqual({ role: 'appMenu' });
+    expect(t[4]).toEqual({ role: 'windowMenu' });
   });
 
   it('installMenu sets the application menu', () => {
-    installMenu({ recent, isPackaged: true, platform: 'linux' }, { command: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn() });
+    installMenu({ recent, isPackaged: true, platform: 'linux' }, { command: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), about: vi.fn() });
     expect(Menu.setApplicationMenu).toHaveBeenCalledOnce();
   });
 });

@@ -1,4 +1,5 @@
-// electron/main/window.ts: secure web preferences, no navigation, no new windows, no permissions.
+// electron/main/window.ts: secure web preferences, no navigation, no new windows, no permissions,
+// no request leaving app://clonoscope/.
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -6,7 +7,7 @@ const created = vi.hoisted(() => [] as FakeWindow[]);
 interface FakeWindow {
   options: Record<string, unknown>;
   handlers: Map<string, (...a: unknown[]) => void>;
-  webContents: { handlers: Map<string, (...a: unknown[]) => void>; openHandler?: () => unknown; on: unknown; setWindowOpenHandler: unknown; session: Record<string, ReturnType<typeof vi.fn>> };
+  webContents: { handlers: Map<string, (...a: unknown[]) => void>; openHandler?: () => unknown; on: unknown; setWindowOpenHandler: unknown; session: Record<string, ReturnType<typeof vi.fn>> & { webRequest: { onBeforeRequest: ReturnType<typeof vi.fn> } } };
   loadURL: ReturnType<typeof vi.fn>;
   show: ReturnType<typeof vi.fn>;
 }
@@ -23,7 +24,7 @@ vi.mock('electron', () => {
       const wc: Record<string, unknown> = { handlers: new Map() };
       wc.on = (e: string, f: unknown) => (wc.handlers as Map<string, unknown>).set(e, f);
       wc.setWindowOpenHandler = (f: unknown) => (wc.openHandler = f);
-      wc.session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() };
+      wc.session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn(), webRequest: { onBeforeRequest: vi.fn() } };
       this.webContents = wc;
       created.push(this as never);
     }
@@ -34,12 +35,13 @@ vi.mock('electron', () => {
   return { BrowserWindow, protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() } };
 });
 
-import { createMainWindow, preloadPath, SAMPLE_DATA_URL, startPageUrl, windowOptions } from '../../../electron/main/window.ts';
+import { createMainWindow, isLocalRequest, preloadPath, SAMPLE_DATA_URL, startPageUrl, windowFrame } from '../../../electron/main/window.ts';
 
-describe('windowOptions', () => {
+describe('the window options', () => {
   it('isolates and sandboxes the page, with no Node and web security on', () => {
-    const p = windowOptions('/x/preload/index.cjs').webPreferences!;
-    expect(p).toMatchObject({
+    createMainWindow('/x/preload/index.cjs');
+    const p = created.at(-1)!.options.webPreferences;
+    expect(p).toEqual({
       preload: '/x/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -48,9 +50,20 @@ describe('windowOptions', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     });
+  });
+
+  it('opens at the restored bounds, hidden until ready, never smaller than 720 × 480', () => {
+    createMainWindow('/p.cjs', undefined, { x: 10, y: 20, width: 1000, height: 700 });
+    expect(created.at(-1)!.options).toMatchObject({ x: 10, y: 20, width: 1000, height: 700, minWidth: 720, minHeight: 480, show: false });
+    expect(windowFrame()).toMatchObject({ width: 1400, height: 900 });
+    expect(windowFrame()).not.toHaveProperty('x');
   });
 
   it('finds the bundled preload next to the bundled main', () => {
@@ -78,7 +91,7 @@ describe('createMainWindow', () => {
 
   it('blocks navigation, redirects and webviews', () => {
     const w = win();
-    for (const e of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+    for (const e of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
       const event = { preventDefault: vi.fn() };
       w.webContents.handlers.get(e)!(event, 'https://evil.example/');
       expect(event.preventDefault, e).toHaveBeenCalled();
@@ -97,6 +110,31 @@ describe('createMainWindow', () => {
     expect(callback.mock.calls.every(([granted]) => granted === false)).toBe(true);
     expect((s.setPermissionCheckHandler!.mock.calls[0]![0] as () => boolean)()).toBe(false);
     expect((s.setDevicePermissionHandler!.mock.calls[0]![0] as () => boolean)()).toBe(false);
+  });
+});
+
+describe('requests', () => {
+  it('cancels every request that leaves app://clonoscope/', () => {
+    const s = (createMainWindow('/p.cjs'), created.at(-1)!.webContents.session);
+    const listener = s.webRequest.onBeforeRequest.mock.calls[0]![0] as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void;
+    const verdict = (url: string) => {
+      let cancel: boolean | undefined;
+      listener({ url }, (r) => (cancel = r.cancel));
+      return cancel;
+    };
+    expect(verdict('app://clonoscope/assets/index.js')).toBe(false);
+    expect(verdict('blob:app://clonoscope/2b7c-…')).toBe(false);
+    expect(verdict('data:image/png;base64,AAAA')).toBe(false);
+    for (const url of ['https://cdn.example/pixi.js', 'http://127.0.0.1:5173/', 'wss://evil.example/', 'file:///etc/passwd', 'app://clonoscope.evil/x', 'blob:https://evil.example/x', 'ftp://x/']) {
+      expect(verdict(url), url).toBe(true);
+    }
+  });
+
+  it('isLocalRequest', () => {
+    expect(isLocalRequest('app://clonoscope/index.html')).toBe(true);
+    expect(isLocalRequest('devtools://devtools/bundled/inspector.html')).toBe(true);
+    expect(isLocalRequest('app://clonoscope')).toBe(false);
+    expect(isLocalRequest('https://example.org/')).toBe(false);
   });
 });
 
