@@ -37,7 +37,7 @@ export interface FigureSpec {
 }
 
 export const PRESET_SIZES_MM: Readonly<Record<Exclude<FigurePreset, 'custom'>, readonly [number, number]>> = {
-  '16:9': [338.667, 190.5], // 13.333 × 7.5 in, the PowerPoint / Keynote widescreen slide
+  '16:9': [(40 / 3) * 25.4, 190.5], // 13.333 × 7.5 in (960 × 540 pt), the PowerPoint / Keynote widescreen slide
   '4:3': [254, 190.5], // 10 × 7.5 in
   'a4-landscape': [297, 210],
 };

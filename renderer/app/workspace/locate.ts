@@ -53,7 +53,8 @@ export async function locateSampleFile(host: HostApi, workspacePath: string | nu
     ref = null;
   } else {
     const where = host.kind === 'browser' ? 'A browser page cannot open files by their path: choose it to go on.' : `It is not at ${s.path} (relative to the workspace) any more: it was moved or renamed.`;
-    const answer = await askChoice('Where is this file?', `${name} holds the cells of ${s.name}. ${where}`, [{ value: 'find', label: 'Find it…', primary: true }, { value: 'skip', label: 'Skip this sample' }], 'relink-dialog');
+    const what = s.name === name ? `${name} is one of this workspace’s cell tables.` : `The cells of ${s.name} come from ${name}.`;
+    const answer = await askChoice('Where is this file?', `${what} ${where}`, [{ value: 'find', label: 'Find it…', primary: true }, { value: 'skip', label: 'Skip this sample' }], 'relink-dialog');
     if (answer !== 'find') return null;
   }
   return host.relink(name);

@@ -46,9 +46,10 @@ export function createWorkspaceSession(d: SessionDeps): WorkspaceSession {
   let saved = documentKey(store.get());
   let dirty = false;
   let extra: SnapshotEnv['extra'] = undefined;
+  let version = 0;
   let timer = 0;
 
-  const env = (folder: string | null): SnapshotEnv => ({ folder, view: d.view, colours: d.book.all(), sampling: d.sampling.settings(), app: d.app, ...(extra ? { extra } : {}) });
+  const env = (folder: string | null): SnapshotEnv => ({ folder, view: d.view, colours: d.book.all(), sampling: d.sampling.settings(), app: d.app, version, ...(extra ? { extra } : {}) });
   const text = (folder: string | null) => serializeWorkspace(workspaceOf(store.get(), env(folder)));
   const showTitle = () => (document.title = `${name ? name.replace(/\.clonoscope\.json$/i, '') : 'Untitled'}${dirty ? ' •' : ''} — Clonoscope`);
   const setDirty = (on: boolean) => {
@@ -120,6 +121,7 @@ export function createWorkspaceSession(d: SessionDeps): WorkspaceSession {
     for (const [id, v] of restored.views) d.showView(id, v);
     if (restored.sampling) d.sampling.restore(restored.sampling);
     extra = restored.extra;
+    version = parsed.value.workspace.version;
     path = recovered ? null : ws.path;
     name = recovered ? null : ws.name;
     saved = recovered ? [] : documentKey(store.get()); // recovered work stays unsaved until saved

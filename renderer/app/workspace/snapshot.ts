@@ -15,6 +15,8 @@ export interface SnapshotEnv {
   readonly colours: Record<string, Record<string, string>>;
   readonly sampling: Record<string, unknown> | null;
   readonly app: string;
+  /** Format version of the opened workspace when newer than this app's (written back with its fields). */
+  readonly version?: number;
   /** Fields of the opened workspace this version does not know, written back: top level and by sample id. */
   readonly extra?: { readonly top?: Readonly<Record<string, unknown>>; readonly samples: ReadonlyMap<string, Readonly<Record<string, unknown>>> };
 }
@@ -38,7 +40,7 @@ export function workspaceOf(state: AppState, env: SnapshotEnv): Workspace {
   }
   return {
     format: WORKSPACE_FORMAT,
-    version: WORKSPACE_VERSION,
+    version: Math.max(WORKSPACE_VERSION, env.version ?? 0),
     savedAt: new Date().toISOString(),
     app: env.app,
     samples,
