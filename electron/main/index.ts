@@ -88,11 +88,11 @@ function start(): void {
     return opening;
   }
 
-  async function focusWindow(): Promise<BrowserWindow> {
+  async function focusWindow(): Promise<MainWindow> {
     const m = main ?? (await (opening ?? openWindow()));
     if (m.win.isMinimized()) m.win.restore();
     m.win.focus();
-    return m.win;
+    return m;
   }
 
   const osTheme = (): OsTheme => (nativeTheme.shouldUseDarkColors ? 'dark' : 'light');
@@ -101,7 +101,8 @@ function start(): void {
   const aboutFacts = () => ({ name: 'Clonoscope', version: app.getVersion(), versions: process.versions });
 
   const menuActions = {
-    command: (cmd: MenuCommand) => void focusWindow().then((w) => sendEvent(w.webContents, 'menu', cmd)),
+    // (macOS: with no window open, the menu opens one and the command waits for its page)
+    command: (cmd: MenuCommand) => void focusWindow().then(async (m) => (await m.loaded, m.win.isDestroyed() || sendEvent(m.win.webContents, 'menu', cmd))),
     openRecent: (p: string) => {
       void focusWindow();
       queue.push([p]);

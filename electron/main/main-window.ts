@@ -31,6 +31,8 @@ export interface MainWindowOptions {
 export interface MainWindow {
   readonly win: BrowserWindow;
   readonly guard: CloseGuard;
+  /** Settles when the page has first finished loading (events sent before then would be lost). */
+  readonly loaded: Promise<void>;
 }
 
 /** Work areas of the attached displays, the primary one first. */
@@ -62,9 +64,14 @@ export async function openMainWindow(o: MainWindowOptions): Promise<MainWindow> 
   });
 
   let lastCrash = Number.NEGATIVE_INFINITY;
+  let firstLoad: () => void = () => undefined;
+  const loaded = new Promise<void>((resolve) => (firstLoad = resolve));
   const contents = win.webContents;
   contents.on('did-start-loading', () => o.loading());
-  contents.on('did-finish-load', () => o.loaded());
+  contents.on('did-finish-load', () => {
+    firstLoad();
+    o.loaded();
+  });
   contents.on('did-navigate', () => guard.reset()); // a new page (reload) has no unsaved changes yet
   contents.on('render-process-gone', (_event, details) => {
     console.error(`The window's page stopped (${details.reason}).`);
@@ -78,6 +85,9 @@ export async function openMainWindow(o: MainWindowOptions): Promise<MainWindow> 
       dialog.showErrorBox('Clonoscope’s window stopped again', 'Your last autosaved workspace is kept and will be offered when you start Clonoscope again. Close this window and restart Clonoscope.');
     });
   });
-  win.on('closed', () => o.closed(win));
-  return { win, guard };
+  win.on('closed', () => {
+    firstLoad(); // nothing waits for a window that is gone
+    o.closed(win);
+  });
+  return { win, guard, loaded };
 }

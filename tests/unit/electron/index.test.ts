@@ -106,7 +106,7 @@ vi.mock('electron', () => {
   };
 });
 
-import { app, dialog, shell } from 'electron';
+import { app, dialog, Menu, shell } from 'electron';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'clonoscope-index-'));
 afterAll(() => {
@@ -187,6 +187,16 @@ describe('main process lifecycle', () => {
     expect(await call('revealFile', path.join(out, 'section.png'))).toEqual({ ok: true, value: null });
     expect(shell.showItemInFolder).toHaveBeenCalledWith(path.join(out, 'section.png'));
     delete process.env.CLONOSCOPE_SAVE_DIR;
+  });
+
+  it('menu items reach the window as commands; About shows the version natively', async () => {
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const template = vi.mocked(Menu.setApplicationMenu).mock.calls.at(-1)![0] as unknown as Item[];
+    const item = (label: string) => template.flatMap((m) => m.submenu ?? []).find((i) => i.label === label)!;
+    item('Save Workspace').click!();
+    await vi.waitFor(() => expect(sent('menu')).toContain('save-workspace'));
+    item('About Clonoscope').click!();
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledWith(win(), expect.objectContaining({ message: 'Clonoscope 0.1.0' })));
   });
 
   it('tells the window the OS theme, and when it changes', async () => {
