@@ -47,6 +47,8 @@ export interface Recovery {
   readonly text: string;
   /** ms since epoch */
   readonly savedAt: number;
+  /** The recovered copy's file: grantRelative(path, p) re-grants the data files that session had open. */
+  readonly path?: string;
 }
 
 export type OsTheme = 'light' | 'dark';

@@ -33,6 +33,8 @@ export interface RecoveryOptions {
 }
 
 export interface RecoveryStore {
+  /** Where the recovered copy lives (what take() read). */
+  readonly recoveredFile: string;
   /** Once at start, before the window opens: sets a crashed session's autosave aside; removes the marker. */
   begin(): Promise<void>;
   /** Saves now, or (within the interval of the last write) later with the newest text. */
@@ -101,6 +103,7 @@ export function createRecoveryStore(opts: RecoveryOptions): RecoveryStore {
   }
 
   return {
+    recoveredFile: at(RECOVERED_FILE),
     async begin() {
       const clean = await stat(at(CLEAN_EXIT_FILE)).then(() => true, () => false);
       if (clean) await rm(at(AUTOSAVE_FILE), { force: true }); // a clean exit leaves none; a stray one is stale

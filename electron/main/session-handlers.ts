@@ -5,7 +5,8 @@
 
 import { stat } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../shared/errors.ts';
-import type { GrantedFile, MainHandlers, OsTheme, RenderingInfo, WorkspaceFile } from '../../shared/ipc.ts';
+import type { GrantedFile, MainHandlers, OsTheme, Recovery, RenderingInfo, WorkspaceFile } from '../../shared/ipc.ts';
+import { unwrapAutosave, wrapAutosave } from './autosave-envelope.ts';
 import type { CloseGuard } from './close-guard.ts';
 import { describeFsError, type FileGrants } from './files.ts';
 import type { RecentList } from './recent.ts';
@@ -117,9 +118,16 @@ export function createSessionHandlers(deps: SessionDeps): Pick<MainHandlers, Ses
       return file === null ? ok(null) : grants.grant(file);
     },
 
-    autosave: (text) => recovery.autosave(text),
+    autosave: (text) => recovery.autosave(wrapAutosave(text, (file) => grants.isPathGranted(file))),
     clearAutosave: () => recovery.clear(),
-    takeRecovery: () => recovery.take(),
+    async takeRecovery(): Promise<Result<Recovery | null>> {
+      const r = await recovery.take();
+      if (!r.ok || !r.value) return r;
+      const { text, granted } = unwrapAutosave(r.value.text);
+      // the recovered copy acts as a workspace that names only the files opened in that session
+      workspaces.adopt(recovery.recoveredFile, granted);
+      return ok({ text, savedAt: r.value.savedAt, path: recovery.recoveredFile });
+    },
     setDirty: (dirty) => deps.closeGuard()?.setDirty(dirty),
     closeAfterSave: (saved) => deps.closeGuard()?.closeAfterSave(saved),
     osTheme: () => deps.osTheme(),

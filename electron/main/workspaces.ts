@@ -55,6 +55,8 @@ export interface WorkspaceRegistry {
   /** True for a workspace read or written in this session (absolute path). */
   has(file: string): boolean;
   grantRelative(workspacePath: string, relativePath: string): Promise<Result<GrantedFile>>;
+  /** Registers a file (the recovered autosave) as a workspace that names exactly `files` (absolute paths). */
+  adopt(file: string, files: readonly string[]): void;
 }
 
 export function createWorkspaceRegistry(grants: FileGrants): WorkspaceRegistry {
@@ -95,5 +97,6 @@ export function createWorkspaceRegistry(grants: FileGrants): WorkspaceRegistry {
     return grants.grant(target);
   }
 
-  return { read, write, has: (file) => named.has(path.resolve(file)), grantRelative };
+  const adopt = (file: string, files: readonly string[]) => void named.set(path.resolve(file), { read: new Set(files), written: new Set() });
+  return { read, write, has: (file) => named.has(path.resolve(file)), grantRelative, adopt };
 }

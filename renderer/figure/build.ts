@@ -26,7 +26,10 @@ export async function buildFigure(spec: FigureSpec, src: ChartSources): Promise<
       if (!sample) body.push(text(pb.content.x + pb.content.w / 2, pb.content.y + pb.content.h / 2, 'This sample is no longer open.', st, { anchor: 'middle', colour: st.muted }));
       else {
         const panel = await sectionPanel({ sample, state: src.state, book: src.book, box: pb.content, look, region: p.region ?? null, scaleBar: spec.scaleBars, dpi: spec.dpi, title: p.title || sample.name });
-        body.push(panel.svg);
+        // clipped to its box twice: the nested <svg> viewport does it on screen and in PNG, the
+        // clipPath also in PDF (svg2pdf.js ignores overflow on nested viewports)
+        const c = pb.content, id = `figure-clip-${pb.letter}`;
+        body.push(`<clipPath id="${id}"><rect x="${c.x.toFixed(2)}" y="${c.y.toFixed(2)}" width="${c.w.toFixed(2)}" height="${c.h.toFixed(2)}"/></clipPath><g clip-path="url(#${id})">${panel.svg}</g>`);
         legends.push(panel.legend);
       }
     } else body.push(chartPanel(p.kind, pb.content, src, st));

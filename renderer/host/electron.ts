@@ -98,7 +98,7 @@ export function createElectronHost(api: RendererApi, showError: (message: string
     clearAutosave: () => void api.clearAutosave(),
     async takeRecovery() {
       const r = await api.takeRecovery();
-      return r.ok && r.value ? { text: r.value.text, savedAt: r.value.savedAt, path: null } : null;
+      return r.ok && r.value ? { text: r.value.text, savedAt: r.value.savedAt, path: r.value.path ?? null } : null;
     },
     setDirty: (dirty) => void api.setDirty(dirty),
     closeAfterSave: (saved) => void api.closeAfterSave(saved),

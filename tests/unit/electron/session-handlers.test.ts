@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { unwrapAutosave } from '../../../electron/main/autosave-envelope.ts';
 
 vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }, dialog: {} }));
 
@@ -206,7 +207,7 @@ describe('recovery, closing and appearance', () => {
     const s = setup();
     await s.recovery.begin();
     expect(await s.ipc.call('autosave', TRUSTED, '{"v":1}')).toEqual({ ok: true, value: null });
-    expect(readFileSync(path.join(s.userData, AUTOSAVE_FILE), 'utf8')).toBe('{"v":1}');
+    expect(unwrapAutosave(readFileSync(path.join(s.userData, AUTOSAVE_FILE), 'utf8'))).toEqual({ text: '{"v":1}', granted: [] });
     expect(await s.ipc.call('takeRecovery', TRUSTED)).toEqual({ ok: true, value: null });
     await s.ipc.call('clearAutosave', TRUSTED);
     expect(existsSync(path.join(s.userData, AUTOSAVE_FILE))).toBe(false);
