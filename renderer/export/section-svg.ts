@@ -26,7 +26,10 @@ export type { CellPoints, SectionWindow } from './cell-marks.ts';
 
 /**
  * Up to this many visible cells a panel's cells are vector marks; above, one raster image.
- * Chosen from bench/export-run.mjs (bench/README.md, "Figure export").
+ * Measured (bench/export-run.mjs; bench/README.md, "Figure export"): each vector cell adds ~7 bytes,
+ * ~2 µs to the PNG and ~6 µs to the PDF, while a raster panel costs the same at any count. At 50,000
+ * a panel a 3-panel slide exports in 0.73 s (PNG, 300 dpi) / 1.0 s (PDF), ≤ 1.5× the raster's time;
+ * at 100,000 the PDF takes 2.1 s.
  */
 export const DEFAULT_MAX_VECTOR_CELLS = 50_000;
 
