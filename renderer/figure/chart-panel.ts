@@ -2,12 +2,11 @@
 // detection curves and strategies — the same charts as the Compare and Sampling panels, drawn in
 // the figure's font and colours at the panel's size (pt) and fitted into it.
 
-import type { CloneTree } from '../../shared/analysis/clone-tree.ts';
 import type { SamplingResult } from '../app/sampling-client.ts';
 import type { AppState } from '../app/store.ts';
 import { cloneTreeChart } from '../scene/charts/clone-tree.ts';
 import { text, type ChartStyle } from '../scene/charts/svg.ts';
-import { comparisonOf, compositionChart, jsdChart, mutationChart, type Comparison } from '../scene/comparison.ts';
+import { comparisonOf, compositionChart, jsdChart, mutationChart, pooledShares, type Comparison } from '../scene/comparison.ts';
 import type { Box, PanelKind } from '../scene/figure-layout.ts';
 import type { ColourBook } from '../scene/palette.ts';
 import { detectionChart, strategiesChart } from '../scene/sampling-charts.ts';
@@ -54,12 +53,4 @@ export function chartPanel(kind: Exclude<PanelKind, 'section'>, box: Box, src: C
               ? detectionChart(src.latestRun()!, src.book, st, size)
               : strategiesChart(src.runs(), st, size);
   return placeSvg(chart, box, kind);
-}
-
-/** Each clone's share of the tumour cells of every sample together (disc areas of the tree). */
-function pooledShares(c: Comparison, tree: CloneTree): Map<string, number> {
-  const totals = new Float64Array(c.aligned.labels.length);
-  for (let k = 0; k < c.samples.length; k++) c.aligned.counts[k]!.forEach((v, j) => (totals[j]! += v));
-  const sum = totals.reduce((a, b) => a + b, 0) || 1;
-  return new Map(tree.clones.map((clone) => [clone, (totals[c.aligned.labels.indexOf(clone)] ?? 0) / sum]));
 }

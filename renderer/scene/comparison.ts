@@ -102,3 +102,11 @@ export function compositionCsv(c: Comparison): string {
   });
   return [head.map(q).join(','), ...rows].join('\n') + '\n';
 }
+
+/** Each clone's share of the tumour cells of every sample together (disc areas of the tree). */
+export function pooledShares(c: Comparison, tree: CloneTree): Map<string, number> {
+  const totals = new Float64Array(c.aligned.labels.length);
+  for (let k = 0; k < c.samples.length; k++) c.aligned.counts[k]!.forEach((v, j) => (totals[j]! += v));
+  const sum = totals.reduce((a, b) => a + b, 0) || 1;
+  return new Map(tree.clones.map((clone) => [clone, (totals[c.aligned.labels.indexOf(clone)] ?? 0) / sum]));
+}

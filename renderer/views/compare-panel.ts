@@ -8,7 +8,8 @@ import { diversity } from '../../shared/analysis/diversity.ts';
 import { formatCount } from '../../shared/errors.ts';
 import { siteLabel, type Sample } from '../app/store.ts';
 import { DARK, LIGHT } from '../scene/charts/svg.ts';
-import { comparableColumns, comparisonOf, compositionChart, compositionCsv, jsdChart, mutationChart } from '../scene/comparison.ts';
+import { cloneTreeChart } from '../scene/charts/clone-tree.ts';
+import { comparableColumns, comparisonOf, compositionChart, compositionCsv, jsdChart, mutationChart, pooledShares } from '../scene/comparison.ts';
 import type { ColourBook } from '../scene/palette.ts';
 import type { RegionSettings } from '../scene/sample-regions.ts';
 import { chartFigure, type SaveChart } from './chart-figure.ts';
@@ -102,6 +103,7 @@ export function renderCompare(el: HTMLElement, inp: CompareInputs, book: ColourB
   el.append(
     h('h3', { text: `Mutations (${inp.tree.file})` }),
     h('p', { testid: 'mutation-summary', text: `${classes.total} mutations present: ${classes.ubiquitous} ubiquitous, ${classes.shared} shared, ${classes.private} private — ${pct(classes.heterogeneousFraction)} not in every sample or region.${classes.unknownLabels.length ? ` Labels not in the tree: ${classes.unknownLabels.join(', ')}.` : ''}` }),
+    chart('clone-tree.svg', cloneTreeChart(tree, (clone) => book.colour(c.by, clone), st, { title: 'Clone tree (disc area: share of the tumour cells, all samples)', shares: pooledShares(c, tree) }), 'clone-tree-chart'),
     chart('mutations.svg', mutationChart(c, tree, book, st), 'mutation-map'),
   );
   const metIndex = samples.findIndex((g) => inp.samples.find((s) => s.id === g.sampleId)?.site === 'metastasis');

@@ -50,6 +50,8 @@ test('primary and metastasis side by side: Compare shows composition, diversity 
   await expect(panel.locator('[data-testid=jsd-heatmap] svg')).toBeVisible();
   // the tree makes the mutation story: the metastasis keeps the primary's truncal mutations and came late from C9
   await expect(panel.locator('[data-testid=mutation-summary]')).toContainText('ubiquitous');
+  // the clone tree drawn with every clone of the tree, in the clones' colours
+  await expect(panel.locator('[data-testid=clone-tree-chart] svg circle')).toHaveCount(21);
   await expect(panel.locator('[data-testid=metastasis-origin]')).toContainText('Seeding clone (deepest primary clone clonal in the metastasis): C9');
   await expect(panel.locator('[data-testid=metastasis-origin]')).toContainText('Divergence: late');
   await page.screenshot({ path: path.join(SHOTS, 'compare.png') });
