@@ -121,7 +121,7 @@ const toolbar = createToolbar(Object.values(inputs), {
   recent: () => host.recent(),
   openRecent: async (entry) => {
     const ref = await host.openRecent(entry);
-    if (ref) void openFiles(ctx, 'cells', [ref]);
+    if (ref) void openChosen('cells', [ref]); // a table, or a workspace
     else if (host.kind === 'browser') {
       store.set({ message: { kind: 'info', text: `The browser cannot reopen ${entry.name} by itself: choose it again.` } });
       void host.requestOpen('cells');
@@ -325,6 +325,13 @@ host.onMenu((command) => {
   else if (command === 'column-mapping') requestMapping();
   else if (command === 'toggle-theme') toggleTheme();
   else if (command === 'export-figure') openFigure();
+  else if (command === 'undo' || command === 'redo') {
+    // a text field keeps its own undo; elsewhere the region and biopsy edits are undone
+    const el = document.activeElement;
+    if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) document.execCommand(command);
+    else if (command === 'undo') edits.undo();
+    else edits.redo();
+  }
   else if (command === 'open-workspace') void host.requestWorkspace();
   else if (command === 'save-workspace') void session.save(false);
   else if (command === 'save-workspace-as') void session.save(true);

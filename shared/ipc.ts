@@ -158,7 +158,9 @@ export type MenuCommand =
   | 'save-workspace'
   | 'save-workspace-as'
   | 'export-figure'
-  | 'save-and-close';
+  | 'save-and-close'
+  | 'undo'
+  | 'redo';
 
 /** Main → renderer notifications (webContents.send / ipcRenderer.on). */
 export interface EventApi {

@@ -61,8 +61,10 @@ export function menuTemplate(ctx: MenuContext, actions: MenuActions): MenuItemCo
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      // not the undo/redo roles: those only reach text fields, and on macOS the menu takes the keys
+      // before the page; the window undoes its region and biopsy edits (or the focused field's text)
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: send('undo') },
+      { label: 'Redo', accelerator: mac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y', click: send('redo') },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

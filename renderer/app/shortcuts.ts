@@ -1,5 +1,5 @@
-// Window-wide keyboard shortcuts. In Electron the menu's accelerators send Open, Mapping and
-// Simulate as menu commands, so only the browser handles those keys here.
+// Window-wide keyboard shortcuts. In Electron the menu's accelerators send Open, Save, Undo, Redo,
+// Export Figure… as menu commands, so only the browser handles those keys here.
 
 import type { HostApi } from '../host/types.ts';
 import type { Store, Tool } from './store.ts';
@@ -38,6 +38,7 @@ export function installShortcuts(store: Store, host: HostApi, a: ShortcutActions
       return;
     }
     const key = e.key.toLowerCase();
+    if (host.kind === 'electron') return; // the menu's accelerators send these as menu commands
     if (key === 'z' && !e.shiftKey && !typing(e)) {
       if (a.undo()) e.preventDefault();
       return;
@@ -46,7 +47,6 @@ export function installShortcuts(store: Store, host: HostApi, a: ShortcutActions
       if (a.redo()) e.preventDefault();
       return;
     }
-    if (host.kind === 'electron') return;
     if (key === 'o') {
       e.preventDefault();
       a.open(e.shiftKey ? 'annotation' : 'cells');

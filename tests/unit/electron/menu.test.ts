@@ -104,10 +104,17 @@ describe('menuTemplate', () => {
     expect(byLabel(items, 'Clear Recent').enabled).toBe(false);
   });
 
-  it('Edit has the standard roles (undo, redo, clipboard), which bring the platform shortcuts', () => {
-    const edit = sub(build().template[1]);
-    expect(edit.map((i) => i.role ?? i.type)).toEqual(['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'selectAll']);
-    expect(edit.every((i) => i.accelerator === undefined && i.click === undefined)).toBe(true);
+  it('Edit: Undo and Redo go to the window (its edit history), the clipboard items are standard roles', () => {
+    const { template, actions } = build();
+    const edit = sub(template[1]);
+    expect(edit.map((i) => i.role ?? i.label ?? i.type)).toEqual(['Undo', 'Redo', 'separator', 'cut', 'copy', 'paste', 'selectAll']);
+    expect(byLabel(edit, 'Undo').accelerator).toBe('CmdOrCtrl+Z');
+    expect(byLabel(edit, 'Redo').accelerator).toBe('CmdOrCtrl+Y');
+    expect(byLabel(sub(build({ platform: 'darwin' }).template[2]), 'Redo').accelerator).toBe('Shift+CmdOrCtrl+Z');
+    click(byLabel(edit, 'Undo'));
+    click(byLabel(edit, 'Redo'));
+    expect(actions.command.mock.calls.map((c) => c[0])).toEqual(['undo', 'redo']);
+    expect(edit.slice(3).every((i) => i.accelerator === undefined && i.click === undefined)).toBe(true);
   });
 
   it('View has zoom, full screen and Toggle Theme; reload and dev tools only when not packaged', () => {
