@@ -68,7 +68,7 @@ export async function sectionPanel(p: SectionPanelInput): Promise<SectionPanel> 
       height: box.h,
       window: win,
       markSize: markSize(table, win),
-      background: null, // the page shows through: white, dark or transparent
+      background: p.look.page, // the page's colour (null: transparent); label halos and biopsy ink follow it
       // a region panel keeps the outlines but not the fills of the regions around it
       overlays: code >= 0 ? overlays.polygons.map((o) => ({ ...o, fillAlpha: 0 })) : overlays.polygons,
       labels: overlays.labels,
