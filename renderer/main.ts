@@ -214,6 +214,7 @@ const chartSources: ChartSources = {
   book,
   latestRun: () => samplingPanel.latest(),
   runs: () => samplingPanel.strategies(),
+  view: (id) => sections.view(id)?.viewNow() ?? null,
 };
 const composer = new FigureComposer({
   change: (figure) => store.set({ figure }),

@@ -25,7 +25,7 @@ export async function buildFigure(spec: FigureSpec, src: ChartSources): Promise<
       const sample = src.state.samples.find((s) => s.id === p.sampleId);
       if (!sample) body.push(text(pb.content.x + pb.content.w / 2, pb.content.y + pb.content.h / 2, 'This sample is no longer open.', st, { anchor: 'middle', colour: st.muted }));
       else {
-        const panel = await sectionPanel({ sample, state: src.state, book: src.book, box: pb.content, look, region: p.region ?? null, scaleBar: spec.scaleBars, dpi: spec.dpi, title: p.title || sample.name });
+        const panel = await sectionPanel({ sample, state: src.state, book: src.book, box: pb.content, look, region: p.region ?? null, view: p.view ? src.view(sample.id) : null, scaleBar: spec.scaleBars, dpi: spec.dpi, title: p.title || sample.name });
         // clipped to its box twice: the nested <svg> viewport does it on screen and in PNG, the
         // clipPath also in PDF (svg2pdf.js ignores overflow on nested viewports)
         const c = pb.content, id = `figure-clip-${pb.letter}`;

@@ -18,6 +18,18 @@ export interface ChartSources {
   readonly book: ColourBook;
   readonly latestRun: () => { readonly result: SamplingResult; readonly cloneColumn: string } | null;
   readonly runs: () => readonly { readonly result: SamplingResult }[];
+  /** What a section's window shows now: centre (table units), size and scale in CSS px; null when not drawn. */
+  readonly view: (sampleId: string) => SectionViewNow | null;
+}
+
+export interface SectionViewNow {
+  readonly cx: number;
+  readonly cy: number;
+  /** CSS px per table unit. */
+  readonly scale: number;
+  /** CSS px. */
+  readonly width: number;
+  readonly height: number;
 }
 
 /** Why a chart panel cannot be drawn now (one sentence), or null when it can. */

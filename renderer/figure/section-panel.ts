@@ -16,6 +16,7 @@ import type { Box } from '../scene/figure-layout.ts';
 import type { ColourBook } from '../scene/palette.ts';
 import { sampleOverlays } from '../scene/section-overlays.ts';
 import { sampleRegions } from '../scene/sample-regions.ts';
+import type { SectionViewNow } from './chart-panel.ts';
 import { PT_PER_PX, type FigureLook } from './style.ts';
 
 export interface SectionPanelInput {
@@ -26,6 +27,8 @@ export interface SectionPanelInput {
   readonly look: FigureLook;
   /** Only this region's cells, zoomed to them; null for the whole section. */
   readonly region: string | null;
+  /** What the window shows now, to be shown instead (all of it fits in the panel). */
+  readonly view: SectionViewNow | null;
   readonly scaleBar: boolean;
   /** Output resolution, for cells drawn as an embedded raster. */
   readonly dpi: number;
@@ -55,7 +58,7 @@ export async function sectionPanel(p: SectionPanelInput): Promise<SectionPanel> 
   const code = p.region && regions ? regions.names.indexOf(p.region) : -1;
   if (code >= 0) for (let i = 0; i < table.n; i++) if (regions!.codes[i] !== code) rgba[i] = 0;
 
-  const win = fitWindow(table, rgba, box, code >= 0);
+  const win = p.view ? viewWindow(p.view, box, !!table.yUp) : fitWindow(table, rgba, box, code >= 0);
   const overlays = state.overlays.regions ? sampleOverlays(table, regions, state.overlays, p.book) : { polygons: [], labels: [] };
   const ink = p.look.style.text;
   const parts = [
@@ -107,6 +110,12 @@ function fitWindow(table: Sample['table'], rgba: Uint32Array, box: Box, shownOnl
   const w = Math.max(x1 - x0, 1e-9), h = Math.max(y1 - y0, 1e-9);
   const worldPerUnit = Math.max(w / (box.w * (1 - 2 * PAD)), h / (box.h * (1 - 2 * PAD)));
   return { cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, worldPerUnit: Number.isFinite(worldPerUnit) && worldPerUnit > 0 ? worldPerUnit : 1, yUp: !!table.yUp };
+}
+
+/** The world the window shows, all of it in the box (centred; the box's spare side shows more). */
+function viewWindow(v: SectionViewNow, box: Box, yUp: boolean): SectionWindow {
+  const worldW = v.width / v.scale, worldH = v.height / v.scale;
+  return { cx: v.cx, cy: v.cy, worldPerUnit: Math.max(worldW / box.w, worldH / box.h), yUp };
 }
 
 /** A cell's mark: 85 % of the mean cell spacing of the whole section (as on screen), 0.3–8 pt. */

@@ -14,6 +14,8 @@ export interface FigurePanel {
   /** Sections: which sample, and optionally only the cells of one of its regions (zoomed to it). */
   readonly sampleId?: string;
   readonly region?: string | null;
+  /** Sections: what the window shows now (its pan and zoom) instead of the whole section or a region. */
+  readonly view?: boolean;
 }
 
 export interface FigureSpec {

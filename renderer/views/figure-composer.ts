@@ -29,6 +29,8 @@ const KINDS: readonly [PanelKind, string][] = [
   ['mutations', 'Mutation map'],
   ['tree', 'Clone tree'],
 ];
+/** The region select's value for "what the window shows". */
+const VIEW = '@view';
 const FONTS = ['Helvetica, Arial, sans-serif', 'Times New Roman, Times, serif', 'Courier New, Courier, monospace'];
 
 /** Sections for the first samples; a primary with a core and a front gives core | invasive front | metastasis. */
@@ -54,6 +56,7 @@ export class FigureComposer {
   private spec: FigureSpec = DEFAULT_FIGURE;
   private svg = '';
   private samples: readonly Sample[] = [];
+  private activeId: string | null = null;
   private regionsOf: (s: Sample) => readonly string[] = () => [];
   private timer = 0;
   private building = 0;
@@ -72,6 +75,7 @@ export class FigureComposer {
 
   show(state: AppState, spec: FigureSpec | null): void {
     this.samples = state.samples;
+    this.activeId = state.activeSampleId;
     this.regionsOf = (s) => sampleRegions(s.table, s.shapes, state.regionSettings)?.names ?? [];
     const known = new Set(state.samples.map((s) => s.id));
     const base = spec ?? { ...DEFAULT_FIGURE, panels: defaultPanels(state.samples, state) };
@@ -81,6 +85,12 @@ export class FigureComposer {
     this.renderControls();
     if (!this.dialog.open) this.dialog.showModal();
     this.rebuild(0);
+  }
+
+  /** One panel: the active section as the window shows it. */
+  private currentView(): void {
+    const sample = this.samples.find((x) => x.id === this.activeId) ?? this.samples[0];
+    if (sample) this.set({ columns: 1, panels: [{ kind: 'section', title: sample.name.replace(/\s*\([^)]*\)\s*$/, ''), sampleId: sample.id, region: null, view: true }] });
   }
 
   private set(patch: Partial<FigureSpec>): void {
@@ -162,7 +172,12 @@ export class FigureComposer {
       row('Legend', select(s.legend, [['right', 'right'], ['bottom', 'bottom'], ['none', 'none']], 'figure-legend', 'Legend', (legend) => this.set({ legend }))),
       h('h3', { text: 'Panels' }),
       h('ol', { class: 'figure-panels', testid: 'figure-panels' }, ...s.panels.map((p, i) => this.panelRow(p, i, select))),
-      h('div', { class: 'row' }, h('button', { type: 'button', text: 'Add panel', testid: 'figure-add-panel', on: { click: () => this.set({ panels: [...s.panels, { kind: 'section', title: this.samples[0]?.name ?? 'Section', sampleId: this.samples[0]?.id ?? '', region: null }] }) } })),
+      h(
+        'div',
+        { class: 'row' },
+        h('button', { type: 'button', text: 'Add panel', testid: 'figure-add-panel', on: { click: () => this.set({ panels: [...s.panels, { kind: 'section', title: this.samples[0]?.name ?? 'Section', sampleId: this.samples[0]?.id ?? '', region: null }] }) } }),
+        h('button', { type: 'button', text: 'Just the current view', testid: 'figure-current-view', title: 'One panel: the active section as the window shows it now (pan and zoom)', on: { click: () => this.currentView() } }),
+      ),
       h('h3', { text: 'Export' }),
       row('Resolution', num(s.dpi, 'figure-dpi', `PNG resolution, ${MIN_DPI}–${MAX_DPI} DPI`, (dpi) => this.set({ dpi: Math.round(dpi) }), { min: MIN_DPI, max: MAX_DPI, step: '1' }), h('span', { text: `DPI → ${Math.round((s.widthMm / 25.4) * s.dpi)} × ${Math.round((s.heightMm / 25.4) * s.dpi)} px` })),
       h(
@@ -193,7 +208,11 @@ export class FigureComposer {
       const sample = this.samples.find((x) => x.id === p.sampleId) ?? this.samples[0];
       parts.push(select(sample?.id ?? '', this.samples.map((x) => [x.id, x.name] as const), 'figure-panel-sample', 'Sample', (sampleId) => this.setPanel(i, { sampleId, region: null })));
       const regions = sample ? this.regionsOf(sample) : [];
-      parts.push(select(p.region ?? '', [['', 'whole section'], ...regions.map((r) => [r, r] as const)], 'figure-panel-region', 'Only the cells of one region, zoomed to it', (r) => this.setPanel(i, { region: r || null })));
+      parts.push(
+        select(p.view ? VIEW : (p.region ?? ''), [['', 'whole section'], [VIEW, 'as in the window'], ...regions.map((r) => [r, r] as const)], 'figure-panel-region', 'The whole section, what the window shows now (pan and zoom), or only the cells of one region, zoomed to it', (r) =>
+          this.setPanel(i, r === VIEW ? { view: true, region: null } : { view: false, region: r || null }),
+        ),
+      );
     } else {
       const why = this.a.unavailable(p.kind);
       if (why) parts.push(h('span', { class: 'muted', text: why }));

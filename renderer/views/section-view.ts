@@ -172,6 +172,12 @@ export class SectionView {
     this.setView({ ...this.view, cx: v.cx, cy: v.cy, scale: v.scale * (window.devicePixelRatio || 1) }, false, false);
   }
 
+  /** What the window shows: centre (table units), CSS px per table unit, size in CSS px. */
+  viewNow(): { cx: number; cy: number; scale: number; width: number; height: number } | null {
+    const dpr = window.devicePixelRatio || 1;
+    return this.view ? { cx: this.view.cx, cy: this.view.cy, scale: this.view.scale / dpr, width: this.view.width / dpr, height: this.view.height / dpr } : null;
+  }
+
   /** The view to save: centre (table units) and CSS px per table unit. */
   savedView(): { cx: number; cy: number; scale: number } | null {
     return this.view ? { cx: this.view.cx, cy: this.view.cy, scale: this.view.scale / (window.devicePixelRatio || 1) } : null;

@@ -130,3 +130,23 @@ test('charts save alone as SVG and 300 DPI PNG, tables as CSV', async ({ page })
   expect(csv[0]).toMatch(/^group,tumour_cells,C\d+_cells,C\d+_fraction/);
   expect(csv.some((l) => l.startsWith('Metastasis,6040,'))).toBe(true);
 });
+
+test('"Just the current view" exports what the window shows after zooming in', async ({ page }) => {
+  await page.goto('/?open=sample-data');
+  await expect(page.locator('[data-testid=sample-panel][data-drawn="1"]')).toHaveCount(2, { timeout: 30_000 });
+  const canvas = page.locator('[data-testid=section-canvas]').first();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -800); // zoom in about the centre of the primary
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Control+e');
+  await expect(page.locator('[data-testid=figure-preview][data-ready="1"]')).toBeAttached({ timeout: 30_000 });
+  await page.locator('[data-testid=figure-current-view]').click();
+  await expect(page.locator('[data-testid=figure-panel-region]')).toHaveValue('@view');
+  const panel = page.locator('[data-testid=figure-preview] svg[data-visible-cells]');
+  await expect(panel).toHaveCount(1);
+  const visible = Number(await panel.getAttribute('data-visible-cells'));
+  expect(visible).toBeGreaterThan(1000);
+  expect(visible).toBeLessThan(40_000); // zoomed in: part of the 50,365 cells
+  await page.screenshot({ path: path.join(SHOTS, 'figure-current-view.png') });
+});
