@@ -10,26 +10,12 @@ import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mimeOf } from '../electron/common/mime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, '.build/renderer');
 const port = Number(process.env.PORT ?? 5173);
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.csv': 'text/csv; charset=utf-8',
-  '.gz': 'application/gzip',
-};
 
 function newest(dir) {
   let t = 0;
@@ -78,7 +64,7 @@ export function serve({ open = false, path: page = '/' } = {}) {
       return;
     }
     res.writeHead(200, {
-      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': mimeOf(file),
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
     });

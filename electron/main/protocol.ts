@@ -5,6 +5,7 @@
 import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { mimeOf } from '../common/mime.mjs';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'clonoscope';
@@ -25,27 +26,9 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.csv': 'text/csv; charset=utf-8',
-  '.gz': 'application/gzip',
-};
 
 export function mimeType(file: string): string {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  return mimeOf(file);
 }
 
 /** Must run before `app` is ready (Electron allows it once). */
