@@ -5,7 +5,6 @@
 // Exit 0 on success; 1 with one sentence on stderr when a file cannot be used; 2 for a usage error.
 
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatCount } from '../../shared/errors.ts';
 import { columnByName, idAt, type CellTable, type Column } from '../../shared/dataset/cell-table.ts';
 import { loadCells } from '../../shared/dataset/load.ts';
@@ -15,6 +14,7 @@ import { alignCounts, jsdMatrix, labelSharing, metastasisOrigin, mutationClasses
 import { diversity, fractions, tumourCounts } from '../../shared/analysis/diversity.ts';
 import type { CategoryCodes } from '../../shared/analysis/selection.ts';
 import { cannotOpen, fileFacts, fileSource, folderCompanions } from '../common/file-source.ts';
+import { parseCommand, usageError } from './args.ts';
 
 const HELP = `Usage: clonoscope compare FILE1 FILE2 [...] --by COLUMN [options]
 
@@ -26,36 +26,26 @@ const HELP = `Usage: clonoscope compare FILE1 FILE2 [...] --by COLUMN [options]
   --json             print one JSON object
 
 Compositions count tumour cells only: rows whose COLUMN value is not empty or 'normal'.`;
+const COMMAND = { name: 'compare', help: HELP };
 
-const usage = (message: string) => {
-  process.stderr.write(`clonoscope compare: ${message}\n\n${HELP}\n`);
-  return 2;
-};
+const usage = (message: string) => usageError(COMMAND, message);
 
 export async function compareCommand(args: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        by: { type: 'string' },
-        tree: { type: 'string' },
-        metastasis: { type: 'string' },
-        'min-ccf': { type: 'string' },
-        'clonal-ccf': { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    return usage((e as Error).message);
-  }
+  const parsed = parseCommand(
+    COMMAND,
+    args,
+    {
+      by: { type: 'string' },
+      tree: { type: 'string' },
+      metastasis: { type: 'string' },
+      'min-ccf': { type: 'string' },
+      'clonal-ccf': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    true,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
   const files = [...positionals];
   if (values.metastasis && !files.includes(values.metastasis)) files.push(values.metastasis);
   if (files.length < 2) return usage(`expected at least two files to compare, got ${files.length}.`);

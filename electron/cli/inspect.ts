@@ -2,12 +2,12 @@
 // and report what was found. Exit 0 on success; 1 with one sentence on stderr when the file
 // cannot be used; 2 for a usage error.
 
-import { parseArgs } from 'node:util';
 import { formatCount } from '../../shared/errors.ts';
 import { joinColumns, describeJoin } from '../../shared/dataset/join.ts';
 import { loadCells, loadColumnTable, type LoadedCells } from '../../shared/dataset/load.ts';
 import { inspectSummary, type InspectSummary } from '../../shared/dataset/summary.ts';
 import { cannotOpen, fileFacts, fileSource, folderCompanions } from '../common/file-source.ts';
+import { parseCommand, usageError } from './args.ts';
 
 const HELP = `Usage: clonoscope inspect FILE [options]
 
@@ -16,35 +16,24 @@ const HELP = `Usage: clonoscope inspect FILE [options]
   --pixel-size UM    micrometres per pixel, for files in pixels
   --keep-all-spots   keep Visium spots outside the tissue (in_tissue = 0)
   --json             print one JSON object`;
+const COMMAND = { name: 'inspect', help: HELP };
 
 export async function inspectCommand(args: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        join: { type: 'string', multiple: true },
-        on: { type: 'string' },
-        'pixel-size': { type: 'string' },
-        'keep-all-spots': { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    process.stderr.write(`clonoscope inspect: ${(e as Error).message}\n\n${HELP}\n`);
-    return 2;
-  }
+  const parsed = parseCommand(
+    COMMAND,
+    args,
+    {
+      join: { type: 'string', multiple: true },
+      on: { type: 'string' },
+      'pixel-size': { type: 'string' },
+      'keep-all-spots': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    true,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    process.stderr.write(`clonoscope inspect: expected one FILE, got ${positionals.length}.\n\n${HELP}\n`);
-    return 2;
-  }
+  if (positionals.length !== 1) return usageError(COMMAND, `expected one FILE, got ${positionals.length}.`);
   const file = positionals[0]!;
   const pixelSize = values['pixel-size'] === undefined ? undefined : Number(values['pixel-size']);
   if (pixelSize !== undefined && !(pixelSize > 0)) {

@@ -5,7 +5,6 @@
 // Exit 0 on success; 1 with one sentence on stderr when a file or the design cannot be used;
 // 2 for a usage error.
 
-import { parseArgs } from 'node:util';
 import { formatCount } from '../../shared/errors.ts';
 import { loadCells } from '../../shared/dataset/load.ts';
 import type { CloneTree } from '../../shared/analysis/clone-tree.ts';
@@ -16,6 +15,7 @@ import { prepareMonteCarlo, runMonteCarloSync, type MonteCarloResult } from '../
 import { WITHIN_LABELS, type Placement, type Within } from '../../shared/analysis/biopsy/placement.ts';
 import { sectionFromTable, type BiopsySection } from '../../shared/analysis/biopsy/section.ts';
 import { cannotOpen, fileFacts, fileSource, folderCompanions } from '../common/file-source.ts';
+import { parseCommand, usageError, wholeNumber } from './args.ts';
 
 const HELP = `Usage: clonoscope sample FILE --biopsy punch --radius R [options]
        clonoscope sample FILE --biopsy needle --length L --width W [--angle DEG] [options]
@@ -39,39 +39,26 @@ const HELP = `Usage: clonoscope sample FILE --biopsy punch --radius R [options]
 
 The clone of each cell comes from the table's clone column; tumour cells are rows whose clone is
 not empty or 'normal'. The same arguments always print the same numbers.`;
+const COMMAND = { name: 'sample', help: HELP };
 
-const usage = (message: string) => {
-  process.stderr.write(`clonoscope sample: ${message}\n\n${HELP}\n`);
-  return 2;
-};
+const usage = (message: string) => usageError(COMMAND, message);
 
 const positive = (t: string | undefined): number | null => (t !== undefined && /^\s*[0-9.eE+]+\s*$/.test(t) && Number(t) > 0 ? Number(t) : null);
-const whole = (t: string | undefined, fallback: number, max: number): number | null => {
-  if (t === undefined) return fallback;
-  return /^\d+$/.test(t.trim()) && Number(t) <= max ? Number(t) : null;
-};
 
 export async function sampleCommand(args: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        biopsy: { type: 'string' }, radius: { type: 'string' }, length: { type: 'string' }, width: { type: 'string' }, angle: { type: 'string' },
-        count: { type: 'string' }, placement: { type: 'string' }, within: { type: 'string' }, detect: { type: 'string' },
-        iterations: { type: 'string' }, target: { type: 'string' }, seed: { type: 'string' }, tree: { type: 'string' }, tau: { type: 'string' },
-        'front-width': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    return usage((e as Error).message);
-  }
+  const parsed = parseCommand(
+    COMMAND,
+    args,
+    {
+      biopsy: { type: 'string' }, radius: { type: 'string' }, length: { type: 'string' }, width: { type: 'string' }, angle: { type: 'string' },
+      count: { type: 'string' }, placement: { type: 'string' }, within: { type: 'string' }, detect: { type: 'string' },
+      iterations: { type: 'string' }, target: { type: 'string' }, seed: { type: 'string' }, tree: { type: 'string' }, tau: { type: 'string' },
+      'front-width': { type: 'string' }, json: { type: 'boolean' },
+    },
+    true,
+  );
+  if (typeof parsed === 'number') return parsed;
   const v = parsed.values;
-  if (v.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
   if (parsed.positionals.length !== 1) return usage(`expected one FILE, got ${parsed.positionals.length}.`);
   const file = parsed.positionals[0]!;
 
@@ -92,11 +79,11 @@ export async function sampleCommand(args: readonly string[]): Promise<number> {
   } else if (kind === undefined) return usage('say which biopsy: --biopsy punch --radius R, or --biopsy needle --length L --width W.');
   else return usage(`--biopsy must be 'punch' or 'needle', not '${kind}'.`);
 
-  const count = whole(v.count, 1, 100);
+  const count = wholeNumber(v.count, 1, 100);
   if (count === null || count < 1) return usage(`--count must be a whole number from 1 to 100, not '${v.count}'.`);
-  const iterations = whole(v.iterations, 10_000, 10_000_000);
+  const iterations = wholeNumber(v.iterations, 10_000, 10_000_000);
   if (iterations === null || iterations < 1) return usage(`--iterations must be a whole number from 1 to 10,000,000, not '${v.iterations}'.`);
-  const seed = whole(v.seed, 1, 0xffffffff);
+  const seed = wholeNumber(v.seed, 1, 0xffffffff);
   if (seed === null) return usage(`--seed must be a whole number from 0 to 4294967295, not '${v.seed}'.`);
   const placement = v.placement ?? 'random';
   if (placement !== 'random' && placement !== 'stratified') return usage(`--placement must be 'random' or 'stratified', not '${placement}'.`);

@@ -6,7 +6,6 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
 import { formatCount } from '../../shared/errors.ts';
 import { addOverride, editableKeys, overridesOf, type Overrides } from '../../shared/sim/overrides.ts';
@@ -16,6 +15,7 @@ import { simulationRecord } from '../../shared/sim/record.ts';
 import { cellsCsvChunks, cloneTreeCsv } from '../../shared/sim/output-tables.ts';
 import { regionsGeoJson } from '../../shared/sim/output-geojson.ts';
 import { spotsCsv, spotTable } from '../../shared/sim/spots.ts';
+import { parseCommand, usageError, wholeNumber } from './args.ts';
 
 const HELP = `Usage: clonoscope simulate --out DIR [options]
 
@@ -33,6 +33,7 @@ const HELP = `Usage: clonoscope simulate --out DIR [options]
 Writes primary_cells.csv, clone_tree.csv, primary_regions.geojson, primary_spots.csv,
 simulation.json, and with --metastasis also metastasis_cells.csv, metastasis_regions.geojson,
 metastasis_spots.csv. The same arguments always write the same bytes.`;
+const COMMAND = { name: 'simulate', help: HELP };
 
 export interface SimulateOptions {
   readonly preset: PresetName;
@@ -45,45 +46,27 @@ export interface SimulateOptions {
   readonly out: string;
 }
 
-const usage = (message: string) => {
-  process.stderr.write(`clonoscope simulate: ${message}\n\n${HELP}\n`);
-  return 2;
-};
-
-function wholeNumber(text: string | undefined, fallback: number, max: number): number | null {
-  if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text.trim())) return null;
-  const v = Number(text);
-  return v <= max ? v : null;
-}
+const usage = (message: string) => usageError(COMMAND, message);
 
 export async function simulateCommand(args: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: false,
-      options: {
-        preset: { type: 'string' },
-        cells: { type: 'string' },
-        seed: { type: 'string' },
-        metastasis: { type: 'string' },
-        'metastasis-cells': { type: 'string' },
-        'metastasis-seed': { type: 'string' },
-        set: { type: 'string', multiple: true },
-        gzip: { type: 'boolean' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    return usage((e as Error).message);
-  }
+  const parsed = parseCommand(
+    COMMAND,
+    args,
+    {
+      preset: { type: 'string' },
+      cells: { type: 'string' },
+      seed: { type: 'string' },
+      metastasis: { type: 'string' },
+      'metastasis-cells': { type: 'string' },
+      'metastasis-seed': { type: 'string' },
+      set: { type: 'string', multiple: true },
+      gzip: { type: 'boolean' },
+      out: { type: 'string' },
+    },
+    false,
+  );
+  if (typeof parsed === 'number') return parsed;
   const v = parsed.values;
-  if (v.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
   const preset = v.preset ?? 'selective-sweep';
   if (!isPresetName(preset)) return usage(`unknown preset '${preset}'; choose one of ${PRESET_NAMES.join(', ')}.`);
   const cells = wholeNumber(v.cells, 20_000, 20_000_000);
