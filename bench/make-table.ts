@@ -3,22 +3,14 @@
 
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { Rng } from '../shared/sim/rng.ts';
 
 export const BENCH_COLUMNS = 25;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function writeBenchTable(file: string, rows: number, seed = 7): Promise<void> {
-  const rand = mulberry32(seed);
+  const random = new Rng(seed);
+  const rand = () => random.uniform();
   const out = createWriteStream(file);
   const markers = Array.from({ length: 20 }, (_, i) => `marker_${i + 1}`);
   const clones = ['clone_A', 'clone_B', 'clone_C', 'clone_D', 'clone_E', 'normal'];

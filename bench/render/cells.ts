@@ -2,6 +2,8 @@
 // outline, with patchy density and clone territories (8 colours: 7 clones + grey stroma).
 // Every contender draws exactly these arrays; it derives its own buffers from them (timed).
 
+import { Rng } from '../../shared/sim/rng.ts';
+
 export const SECTION_W = 20_000; // µm
 export const SECTION_H = 15_000;
 const GRID = 50; // µm per cell of the density / territory grids
@@ -26,16 +28,10 @@ export function hexToRgb(hex: string): [number, number, number] {
   return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
 }
 
-/** mulberry32: small, fast, seeded. */
+/** Uniform draws in [0, 1) from the project's seeded generator (shared/sim/rng.ts). */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.uniform();
 }
 
 interface Grids {
