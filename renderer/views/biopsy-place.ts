@@ -11,6 +11,7 @@
 import { contains, prepareShape, type BiopsyShape, type BiopsyTemplate, type Needle } from '../../shared/analysis/biopsy/geometry.ts';
 import type { Tool } from '../app/store.ts';
 import { screenToWorld, worldToScreen, type ViewState } from '../scene/view-state.ts';
+import { claimPointer, dpr, pointerAt } from './pointer.ts';
 
 export interface BiopsyPlaceHandlers {
   view(): ViewState | null;
@@ -60,11 +61,7 @@ type Drag =
   | { kind: 'handle'; index: number; handle: number };
 
 export function attachBiopsyPlace(el: HTMLElement, h: BiopsyPlaceHandlers): void {
-  const dpr = () => window.devicePixelRatio || 1;
-  const at = (e: { clientX: number; clientY: number }): [number, number] => {
-    const r = el.getBoundingClientRect();
-    return [(e.clientX - r.left) * dpr(), (e.clientY - r.top) * dpr()];
-  };
+  const at = (e: { clientX: number; clientY: number }) => pointerAt(el, e);
   const active = () => h.tool() === 'punch' || h.tool() === 'needle';
   let drag: Drag | null = null;
   let draft: BiopsyShape | null = null;
@@ -102,9 +99,7 @@ export function attachBiopsyPlace(el: HTMLElement, h: BiopsyPlaceHandlers): void
     if (!active() || e.button !== 0) return;
     const v = h.view();
     if (!v) return;
-    e.stopImmediatePropagation();
-    el.focus();
-    el.setPointerCapture(e.pointerId);
+    claimPointer(el, e);
     const p = at(e);
     const w = screenToWorld(v, p[0], p[1]);
     const list = h.biopsies();

@@ -6,6 +6,7 @@
 
 import type { RegionShape, Tool } from '../app/store.ts';
 import { screenToWorld, worldToScreen, type ViewState } from '../scene/view-state.ts';
+import { claimPointer, dpr, pointerAt } from './pointer.ts';
 
 export interface RegionDrawHandlers {
   view(): ViewState | null;
@@ -22,11 +23,7 @@ export interface RegionDrawHandlers {
 const HIT_CSS_PX = 7;
 
 export function attachRegionDraw(el: HTMLElement, h: RegionDrawHandlers): void {
-  const dpr = () => window.devicePixelRatio || 1;
-  const at = (e: { clientX: number; clientY: number }): [number, number] => {
-    const r = el.getBoundingClientRect();
-    return [(e.clientX - r.left) * dpr(), (e.clientY - r.top) * dpr()];
-  };
+  const at = (e: { clientX: number; clientY: number }) => pointerAt(el, e);
   const active = () => h.tool() === 'poly' || h.tool() === 'free';
   let corners: number[] = []; // polygon in progress, world x, y pairs
   let free: number[] | null = null;
@@ -62,9 +59,7 @@ export function attachRegionDraw(el: HTMLElement, h: RegionDrawHandlers): void {
     if (!active() || e.button !== 0) return;
     const v = h.view();
     if (!v) return;
-    e.stopImmediatePropagation();
-    el.focus();
-    el.setPointerCapture(e.pointerId);
+    claimPointer(el, e);
     const p = at(e);
     const [wx, wy] = screenToWorld(v, p[0], p[1]);
     if (h.tool() === 'free') {

@@ -5,6 +5,7 @@
 
 import type { Tool } from '../app/store.ts';
 import { screenToWorld, zoomAbout, panBy, type ViewState } from '../scene/view-state.ts';
+import { dpr, pointerAt } from './pointer.ts';
 
 export interface SectionInputHandlers {
   view(): ViewState | null;
@@ -25,11 +26,7 @@ const KEY_ZOOM = 1.25;
 const KEY_PAN = 0.1; // of the view per arrow press
 
 export function attachSectionInput(el: HTMLElement, h: SectionInputHandlers): void {
-  const dpr = () => window.devicePixelRatio || 1;
-  const at = (e: { clientX: number; clientY: number }): [number, number] => {
-    const r = el.getBoundingClientRect();
-    return [(e.clientX - r.left) * dpr(), (e.clientY - r.top) * dpr()];
-  };
+  const at = (e: { clientX: number; clientY: number }) => pointerAt(el, e);
   let drag: { kind: Tool; start: [number, number]; last: [number, number]; path: number[]; panned?: boolean } | null = null;
   let hoverFrame = 0;
 
