@@ -129,15 +129,21 @@ export class SpatialIndex {
     return best;
   }
 
+  /** The buckets (columns c0…c1, rows r0…r1) covering [xa, xb] × [ya, yb], and how many cells they hold. */
+  private span(xa: number, xb: number, ya: number, yb: number): { c0: number; c1: number; r0: number; r1: number; bound: number } {
+    const c0 = this.col(xa), c1 = this.col(xb), r0 = this.row(ya), r1 = this.row(yb);
+    let bound = 0;
+    for (let r = r0; r <= r1; r++) bound += this.start[r * this.columns + c1 + 1]! - this.start[r * this.columns + c0]!;
+    return { c0, c1, r0, r1, bound };
+  }
+
   /** Cells with x0 ≤ x ≤ x1 and y0 ≤ y ≤ y1 (corners in any order), in bucket order (not sorted). */
   inRect(x0: number, y0: number, x1: number, y1: number): Uint32Array {
     const xa = Math.min(x0, x1), xb = Math.max(x0, x1), ya = Math.min(y0, y1), yb = Math.max(y0, y1);
     if (this.n === 0 || !(xb >= this.x0 && yb >= this.y0) || xa !== xa || ya !== ya) return new Uint32Array(0);
     const { order, start, columns, bucket } = this;
     const X = this.x, Y = this.y;
-    const c0 = this.col(xa), c1 = this.col(xb), r0 = this.row(ya), r1 = this.row(yb);
-    let bound = 0;
-    for (let r = r0; r <= r1; r++) bound += start[r * columns + c1 + 1]! - start[r * columns + c0]!;
+    const { c0, c1, r0, r1, bound } = this.span(xa, xb, ya, yb);
     const out = new Uint32Array(bound);
     let m = 0;
     const eps = bucket * EPS;
@@ -183,9 +189,7 @@ export class SpatialIndex {
     if (!(xb - xa === xb - xa && yb - ya === yb - ya)) return new Uint32Array(0); // NaN / ∞ vertices
     const { order, start, columns, bucket } = this;
     const X = this.x, Y = this.y;
-    const c0 = this.col(xa), c1 = this.col(xb), r0 = this.row(ya), r1 = this.row(yb);
-    let bound = 0;
-    for (let r = r0; r <= r1; r++) bound += start[r * columns + c1 + 1]! - start[r * columns + c0]!;
+    const { c0, c1, r0, r1, bound } = this.span(xa, xb, ya, yb);
     const out = new Uint32Array(bound);
     let m = 0;
     const eps = bucket * EPS;
