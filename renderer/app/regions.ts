@@ -10,6 +10,7 @@ import { parseXeniumSelection } from '../../shared/analysis/xenium-selection.ts'
 import { readHead, readText } from '../host/read.ts';
 import { refName, type FileRef } from '../host/types.ts';
 import type { RegionShape, Sample, Store } from './store.ts';
+import { ringBounds } from '../../shared/analysis/ring-bounds.ts';
 
 export const isGeoJsonName = (name: string) => /\.geojson$/i.test(name);
 
@@ -36,15 +37,7 @@ function overlap(a: { x: readonly number[]; y: readonly number[] }, b: { x: read
 }
 
 function extent(polygons: readonly RegionPolygon[]): { x: [number, number]; y: [number, number] } {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (const p of polygons)
-    for (const r of p.rings)
-      for (let k = 0; k < r.length; k += 2) {
-        x0 = Math.min(x0, r[k]!);
-        x1 = Math.max(x1, r[k]!);
-        y0 = Math.min(y0, r[k + 1]!);
-        y1 = Math.max(y1, r[k + 1]!);
-      }
+  const { x0, x1, y0, y1 } = ringBounds(...polygons.flatMap((p) => p.rings));
   return { x: [x0, x1], y: [y0, y1] };
 }
 

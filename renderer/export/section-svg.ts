@@ -21,6 +21,7 @@ import { esc, LIGHT, text, type ChartStyle } from '../scene/charts/svg.ts';
 import type { ViewState } from '../scene/view-state.ts';
 import { cellMarksSvg, num, visibleCells, worldToBox, type CellPoints, type SectionWindow } from './cell-marks.ts';
 import { rasterCellsPng } from './raster-png.ts';
+import { ringBounds } from '../../shared/analysis/ring-bounds.ts';
 
 export type { CellPoints, SectionWindow } from './cell-marks.ts';
 
@@ -140,13 +141,7 @@ function biopsy(b: BiopsyMark, toBox: ToBox, u: number, st: ChartStyle, ink: str
   const o = b.outline;
   if (o.length < 6) return '';
   const d = ringsPath([o], toBox);
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let i = 0; i + 1 < o.length; i += 2) {
-    x0 = Math.min(x0, o[i]!);
-    x1 = Math.max(x1, o[i]!);
-    y0 = Math.min(y0, o[i + 1]!);
-    y1 = Math.max(y1, o[i + 1]!);
-  }
+  const { x0, x1, y0, y1 } = ringBounds(o);
   const [cx, cy] = toBox((x0 + x1) / 2, (y0 + y1) / 2);
   return (
     `<g data-biopsy="${esc(b.label)}">` +
@@ -177,13 +172,7 @@ function inside([x, y]: [number, number], W: number, H: number): boolean {
 function intersects(rings: readonly Float64Array[], w: SectionWindow, W: number, H: number): boolean {
   const outer = rings[0];
   if (!outer || outer.length < 6) return false;
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let k = 0; k + 1 < outer.length; k += 2) {
-    x0 = Math.min(x0, outer[k]!);
-    x1 = Math.max(x1, outer[k]!);
-    y0 = Math.min(y0, outer[k + 1]!);
-    y1 = Math.max(y1, outer[k + 1]!);
-  }
+  const { x0, x1, y0, y1 } = ringBounds(outer);
   const [ax, ay] = worldToBox(w, W, H, x0, y0), [bx, by] = worldToBox(w, W, H, x1, y1);
   return Math.max(ax, bx) >= 0 && Math.min(ax, bx) <= W && Math.max(ay, by) >= 0 && Math.min(ay, by) <= H;
 }

@@ -2,6 +2,8 @@
 // edges — a grid search refined around the best cell (an approximate "pole of inaccessibility").
 // For a ring-shaped region (an invasive-front band around a core) this lands in the band itself.
 
+import { ringBounds } from './ring-bounds.ts';
+
 /** Even-odd test over all rings (world coordinates x0, y0, x1, y1, …). */
 export function insidePolygon(rings: readonly Float64Array[], x: number, y: number): boolean {
   let inside = false;
@@ -36,13 +38,7 @@ export function distanceToEdges(rings: readonly Float64Array[], x: number, y: nu
 export function labelPoint(rings: readonly Float64Array[], steps = 24): [number, number] | null {
   const outer = rings[0];
   if (!outer || outer.length < 6) return null;
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let k = 0; k < outer.length; k += 2) {
-    x0 = Math.min(x0, outer[k]!);
-    x1 = Math.max(x1, outer[k]!);
-    y0 = Math.min(y0, outer[k + 1]!);
-    y1 = Math.max(y1, outer[k + 1]!);
-  }
+  const { x0, x1, y0, y1 } = ringBounds(outer);
   let best: [number, number] | null = null, bestD = -1;
   let cx = (x0 + x1) / 2, cy = (y0 + y1) / 2, w = x1 - x0, h = y1 - y0;
   for (let round = 0; round < 3; round++) {

@@ -6,6 +6,7 @@
 import { Container, Graphics, Text } from 'pixi.js';
 import { worldToScreen, type ViewState } from '../../scene/view-state.ts';
 import type { BiopsyMark } from '../types.ts';
+import { ringBounds } from '../../../shared/analysis/ring-bounds.ts';
 
 const PICKED = 0x0072b2; // Okabe–Ito blue for the picked biopsy
 /** Ink and halo for a light or a dark background. */
@@ -70,12 +71,6 @@ export class BiopsyLayer {
 
 /** Screen centre of an outline's bounding box. */
 function centre(outline: Float64Array, frame: ViewState): [number, number] {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let i = 0; i + 1 < outline.length; i += 2) {
-    x0 = Math.min(x0, outline[i]!);
-    x1 = Math.max(x1, outline[i]!);
-    y0 = Math.min(y0, outline[i + 1]!);
-    y1 = Math.max(y1, outline[i + 1]!);
-  }
+  const { x0, x1, y0, y1 } = ringBounds(outline);
   return worldToScreen(frame, (x0 + x1) / 2, (y0 + y1) / 2);
 }
