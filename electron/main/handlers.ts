@@ -92,22 +92,28 @@ export function createFileHandlers(deps: FileHandlerDeps): Pick<MainHandlers, Fi
 }
 
 /**
- * Grants files the OS or the menu asked to open (command line, second instance, open-file, Open
- * Recent) and puts them on the recent list. `problems` holds one sentence per file that failed;
- * a recent entry whose file is gone is removed from the list.
+ * Opens what the OS or the menu asked for (command line, second instance, open-file, Open Recent)
+ * with `open` (grant a data file, read a workspace) and puts each on the recent list. `problems`
+ * holds one sentence per path that failed; a recent entry whose file is gone is removed.
  */
-export async function grantPaths(grants: FileGrants, recent: RecentList, paths: readonly string[]): Promise<{ files: GrantedFile[]; problems: string[] }> {
-  const files: GrantedFile[] = [];
+export async function openEach<T extends { readonly path: string }>(open: (p: string) => Promise<Result<T>>, recent: RecentList, paths: readonly string[]): Promise<{ opened: T[]; problems: string[] }> {
+  const opened: T[] = [];
   const problems: string[] = [];
   for (const p of paths) {
-    const r = await grants.grant(p);
+    const r = await open(p);
     if (r.ok) {
-      files.push(r.value);
+      opened.push(r.value);
       await recent.add(r.value.path).catch(() => undefined);
     } else {
       problems.push(r.error.message);
       if (await recent.has(p).catch(() => false)) await recent.remove(p).catch(() => undefined);
     }
   }
-  return { files, problems };
+  return { opened, problems };
+}
+
+/** Grants data files the OS or the menu asked to open (see openEach). */
+export async function grantPaths(grants: FileGrants, recent: RecentList, paths: readonly string[]): Promise<{ files: GrantedFile[]; problems: string[] }> {
+  const { opened, problems } = await openEach((p) => grants.grant(p), recent, paths);
+  return { files: opened, problems };
 }

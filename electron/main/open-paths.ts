@@ -4,7 +4,7 @@
 
 import type { GrantedFile, WorkspaceFile } from '../../shared/ipc.ts';
 import type { FileGrants } from './files.ts';
-import { grantPaths } from './handlers.ts';
+import { grantPaths, openEach } from './handlers.ts';
 import type { RecentList } from './recent.ts';
 import { isWorkspacePath, type WorkspaceRegistry } from './workspaces.ts';
 
@@ -20,23 +20,7 @@ export async function openPaths(deps: OpenPathsDeps, paths: readonly string[]): 
   return { files: tables.files, workspaces: ws.opened, problems: [...tables.problems, ...ws.problems] };
 }
 
-/**
- * Reads workspaces the OS or the menu asked to open (command line, second instance, open-file, Open
- * Recent) and puts them on the recent list. `problems` holds one sentence per workspace that failed;
- * a recent entry whose file is gone is removed from the list.
- */
-export async function readWorkspacePaths(workspaces: WorkspaceRegistry, recent: RecentList, paths: readonly string[]): Promise<{ opened: WorkspaceFile[]; problems: string[] }> {
-  const opened: WorkspaceFile[] = [];
-  const problems: string[] = [];
-  for (const p of paths) {
-    const r = await workspaces.read(p);
-    if (r.ok) {
-      opened.push(r.value);
-      await recent.add(r.value.path).catch(() => undefined);
-    } else {
-      problems.push(r.error.message);
-      if (await recent.has(p).catch(() => false)) await recent.remove(p).catch(() => undefined);
-    }
-  }
-  return { opened, problems };
+/** Reads workspaces the OS or the menu asked to open (see openEach). */
+export function readWorkspacePaths(workspaces: WorkspaceRegistry, recent: RecentList, paths: readonly string[]): Promise<{ opened: WorkspaceFile[]; problems: string[] }> {
+  return openEach((p) => workspaces.read(p), recent, paths);
 }
