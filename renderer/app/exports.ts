@@ -52,7 +52,10 @@ export function createExports(store: Store, host: HostApi): Exports {
       // how long the bytes took, from the click (bench/figure-app-run.mjs reads these measures)
       const ready = (what: string) => performance.measure(`clonoscope:figure-${what}`, { start });
       try {
-        if (format === 'svg') return (ready('svg'), await save(`${name}.svg`, new Blob([XML_PROLOG, svg], { type: 'image/svg+xml' })));
+        if (format === 'svg') {
+          ready('svg');
+          return await save(`${name}.svg`, new Blob([XML_PROLOG, svg], { type: 'image/svg+xml' }));
+        }
         if (format === 'pdf') {
           const pdf = await svgToPdf(svg, spec.widthMm, spec.heightMm, { title: name });
           ready('pdf');

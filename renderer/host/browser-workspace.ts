@@ -56,9 +56,9 @@ export function browserWorkspaces(): WorkspaceHost {
     async workspaceFile() {
       return null; // a page cannot open a path: the user chooses the file (relink)
     },
-    async relink(name) {
+    async relink() {
       const [file] = await pick('', false, 'relink-file');
-      return file ? { kind: 'blob', file, path: file.name === name ? name : file.name } : null;
+      return file ? { kind: 'blob', file, path: file.name } : null;
     },
     autosave(text) {
       try {
