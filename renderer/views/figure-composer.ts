@@ -7,6 +7,7 @@ import type { AppState, Sample } from '../app/store.ts';
 import { DEFAULT_FIGURE, figureProblem, MAX_DPI, MIN_DPI, PRESET_SIZES_MM, type FigurePanel, type FigurePreset, type FigureSpec, type PanelKind } from '../scene/figure-layout.ts';
 import { sampleRegions } from '../scene/sample-regions.ts';
 import { clear, h } from './dom.ts';
+import { sampleTitle } from '../figure/name.ts';
 
 import type { FigureFormat } from '../app/exports.ts';
 
@@ -44,7 +45,7 @@ export function defaultPanels(samples: readonly Sample[], state: Pick<AppState, 
       { kind: 'section', title: 'Invasive front', sampleId: primary.id, region: 'invasive front' },
       { kind: 'section', title: 'Metastasis', sampleId: met.id, region: null },
     ];
-  return samples.slice(0, 3).map((s) => ({ kind: 'section', title: s.name.replace(/\s*\([^)]*\)\s*$/, ''), sampleId: s.id, region: null }));
+  return samples.slice(0, 3).map((s) => ({ kind: 'section', title: sampleTitle(s.name), sampleId: s.id, region: null }));
 }
 
 export class FigureComposer {
@@ -90,7 +91,7 @@ export class FigureComposer {
   /** One panel: the active section as the window shows it. */
   private currentView(): void {
     const sample = this.samples.find((x) => x.id === this.activeId) ?? this.samples[0];
-    if (sample) this.set({ columns: 1, panels: [{ kind: 'section', title: sample.name.replace(/\s*\([^)]*\)\s*$/, ''), sampleId: sample.id, region: null, view: true }] });
+    if (sample) this.set({ columns: 1, panels: [{ kind: 'section', title: sampleTitle(sample.name), sampleId: sample.id, region: null, view: true }] });
   }
 
   private set(patch: Partial<FigureSpec>): void {

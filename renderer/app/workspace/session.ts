@@ -10,6 +10,7 @@ import { askChoice } from '../../views/ask-choice.ts';
 import type { OpenContext } from '../open.ts';
 import type { SampleEdits } from '../sample-edits.ts';
 import type { AppState } from '../store.ts';
+import { fileSafe, sampleTitle } from '../../figure/name.ts';
 import { restoreWorkspace } from './restore.ts';
 import { SETTING_KEYS, workspaceOf, type SnapshotEnv } from './snapshot.ts';
 
@@ -78,7 +79,7 @@ export function createWorkspaceSession(d: SessionDeps): WorkspaceSession {
   async function save(as: boolean): Promise<boolean> {
     const state = store.get();
     if (state.samples.length === 0) return false;
-    const suggested = name ?? `${state.samples[0]!.name.replace(/\s*\([^)]*\)\s*$/, '').replace(/\.(csv|tsv|txt|gz)$/gi, '').replace(/[\\/:*?"<>|]/g, '-')} workspace.clonoscope.json`;
+    const suggested = name ?? `${fileSafe(sampleTitle(state.samples[0]!.name))} workspace.clonoscope.json`;
     const folder = path && !as ? folderOf(path) : null;
     const r = await host.saveWorkspace(suggested, text(folder), path, as || !path);
     if (!r.ok) {
