@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { REPO } from '../paths.ts';
-import { SHOTS } from './helpers.ts';
+import { SHOTS, openSampleData } from './helpers.ts';
 
-async function openSampleData(page: Page): Promise<void> {
-  await page.goto('/?open=sample-data');
-  await expect(page.locator('[data-testid=sample-panel][data-drawn="1"]')).toHaveCount(2, { timeout: 30_000 });
+/** The sample data, with the primary's section active. */
+async function openSampleDataActive(page: Page): Promise<void> {
+  await openSampleData(page);
   await page.locator('[data-testid=sample-panel]').first().click();
 }
 
@@ -34,7 +34,7 @@ function cellsInCentralPunch(radius: number): { cells: number; tumour: number } 
 }
 
 test('a punch on the sample primary reports the cells the file has there; biopsies are placed, picked, deleted and undone', async ({ page }) => {
-  await openSampleData(page);
+  await openSampleDataActive(page);
   const panel = page.locator('[data-testid=biopsy-panel]');
   // a 1 × 1 "TMA grid" puts one 1 mm core at the centre of the view
   await panel.locator('[data-testid=tma-rows]').fill('1');
@@ -78,7 +78,7 @@ test('a punch on the sample primary reports the cells the file has there; biopsi
 });
 
 test('a Monte Carlo run in the app: live progress, curves per clone, and the same numbers as the command line', async ({ page }) => {
-  await openSampleData(page);
+  await openSampleDataActive(page);
   await page.keyboard.press('s');
   const sampling = page.locator('[data-testid=sampling-panel]');
   await expect(sampling).toBeVisible();
@@ -118,7 +118,7 @@ test('a Monte Carlo run in the app: live progress, curves per clone, and the sam
 });
 
 test('Cancel stops a long Monte Carlo run and keeps what it counted', async ({ page }) => {
-  await openSampleData(page);
+  await openSampleDataActive(page);
   await page.locator('[data-testid=sampling-button]').click();
   const sampling = page.locator('[data-testid=sampling-panel]');
   await sampling.locator('[data-testid=sampling-count]').fill('20');

@@ -1,12 +1,12 @@
 // Comparing samples (issue 5): primary and metastasis side by side with linked views, the Compare
 // panel's numbers checked against the files themselves, derived and drawn regions with their
 // statistics and GeoJSON export.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { hasRealData, realDataSkipReason, realFile, REPO } from '../paths.ts';
-import { openThroughInput, SHOTS } from './helpers.ts';
+import { SHOTS, openSampleData, openThroughInput } from './helpers.ts';
 
 /** Clone counts of a sample-data table, read here independently of the app (tumour cells: not "normal"). */
 function cloneCounts(file: string): Map<string, number> {
@@ -23,11 +23,6 @@ function cloneCounts(file: string): Map<string, number> {
 function shannon(counts: Map<string, number>): number {
   const n = [...counts.values()].reduce((a, b) => a + b, 0);
   return -[...counts.values()].reduce((h, c) => h + (c / n) * Math.log(c / n), 0);
-}
-
-async function openSampleData(page: Page): Promise<void> {
-  await page.goto('/?open=sample-data');
-  await expect(page.locator('[data-testid=sample-panel][data-drawn="1"]')).toHaveCount(2, { timeout: 30_000 });
 }
 
 test('primary and metastasis side by side: Compare shows composition, diversity from the files, divergence and the metastasis origin', async ({ page }) => {

@@ -8,11 +8,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pngInfo } from '../../shared/export/png-dpi.ts';
-import { SHOTS } from './helpers.ts';
+import { SHOTS, openSampleData } from './helpers.ts';
 
 async function openComposer(page: Page): Promise<void> {
-  await page.goto('/?open=sample-data');
-  await expect(page.locator('[data-testid=sample-panel][data-drawn="1"]')).toHaveCount(2, { timeout: 30_000 });
+  await openSampleData(page);
   await page.locator('[data-testid=export-figure]').click();
   await expect(page.locator('[data-testid=figure-composer]')).toBeVisible();
   await expect(page.locator('[data-testid=figure-preview][data-ready="1"]')).toBeAttached({ timeout: 30_000 });
@@ -115,8 +114,7 @@ test('composer settings change the file: 150 DPI, 4:3, transparent background, l
 });
 
 test('charts save alone as SVG and 300 DPI PNG, tables as CSV', async ({ page }) => {
-  await page.goto('/?open=sample-data');
-  await expect(page.locator('[data-testid=sample-panel][data-drawn="1"]')).toHaveCount(2, { timeout: 30_000 });
+  await openSampleData(page);
   await page.locator('[data-testid=compare-button]').click();
   const chart = page.locator('[data-testid=composition-chart]');
   await expect(chart.locator('svg')).toBeVisible();
@@ -132,8 +130,7 @@ test('charts save alone as SVG and 300 DPI PNG, tables as CSV', async ({ page })
 });
 
 test('"Just the current view" exports what the window shows after zooming in', async ({ page }) => {
-  await page.goto('/?open=sample-data');
-  await expect(page.locator('[data-testid=sample-panel][data-drawn="1"]')).toHaveCount(2, { timeout: 30_000 });
+  await openSampleData(page);
   const canvas = page.locator('[data-testid=section-canvas]').first();
   const box = (await canvas.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

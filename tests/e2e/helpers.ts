@@ -67,3 +67,13 @@ export async function sectionsDrawn(page: Page, count: number): Promise<void> {
   await expect(page.locator('[data-testid=sample-panel][data-drawn="1"]')).toHaveCount(count, { timeout: 30_000 });
   await page.waitForTimeout(150); // the frame after the draw
 }
+
+/**
+ * Opens the bundled sample data and waits until it is complete: both sections drawn, their
+ * regions and the clone tree attached (the sample-data message comes last).
+ */
+export async function openSampleData(page: Page): Promise<void> {
+  await page.goto('/?open=sample-data');
+  await expect(page.locator('[data-testid=sample-panel][data-drawn="1"]')).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.locator('[data-testid=message-text]')).toContainText('Sample data:', { timeout: 30_000 });
+}

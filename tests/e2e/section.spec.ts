@@ -2,12 +2,7 @@
 // the scale bar, hover, selections, numeric colouring and overlays — checked on the sample data.
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { coloursOnCanvas, paintedFraction, pixelsOfColour, sectionsDrawn, SHOTS } from './helpers.ts';
-
-async function openSampleData(page: Page): Promise<void> {
-  await page.goto('/?open=sample-data');
-  await sectionsDrawn(page, 2);
-}
+import { SHOTS, coloursOnCanvas, openSampleData, paintedFraction, pixelsOfColour } from './helpers.ts';
 
 const legendEntry = (page: Page, label: string) => page.locator(`[data-testid=legend] li[data-label="${label}"]`);
 const colourOf = async (page: Page, label: string) => (await legendEntry(page, label).getAttribute('data-colour'))!;

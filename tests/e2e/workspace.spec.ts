@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { hasRealData, realDataSkipReason, realFile } from '../paths.ts';
-import { openThroughInput } from './helpers.ts';
+import { openSampleData, openThroughInput } from './helpers.ts';
 
 const drawn = (page: Page, n: number) => expect(page.locator('[data-testid=sample-panel][data-drawn="1"]')).toHaveCount(n, { timeout: 30_000 });
 
@@ -34,8 +34,7 @@ const biopsyText = (page: Page) => page.locator('[data-testid=biopsy-item]').all
 
 test('a saved workspace opens to the same samples, biopsies, regions, colours and settings', async ({ page, context }) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'clonoscope-ws-'));
-  await page.goto('/?open=sample-data');
-  await drawn(page, 2);
+  await openSampleData(page);
   await page.locator('[data-testid=color-by]').selectOption('region');
   await punchAtCentre(page);
   await expect(page).toHaveTitle(/^Untitled • — Clonoscope$/); // unsaved changes
@@ -69,8 +68,7 @@ test('a saved workspace opens to the same samples, biopsies, regions, colours an
 
 test('a future version’s unknown fields are kept when the workspace is saved again', async ({ page }) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'clonoscope-ws-'));
-  await page.goto('/?open=sample-data');
-  await drawn(page, 2);
+  await openSampleData(page);
   const { json } = await saveWorkspace(page, dir);
   const future = { ...json, version: 2, lensStack: { depth: 3 }, samples: (json.samples as object[]).map((s, k) => (k === 0 ? { ...s, stain: 'H&E' } : s)) };
   const file = path.join(dir, 'future.clonoscope.json');
@@ -128,8 +126,7 @@ test('a moved data file is relinked, a changed one is flagged', async ({ page, c
 });
 
 test('unsaved work is offered back after the page closed without saving', async ({ page, context }) => {
-  await page.goto('/?open=sample-data');
-  await drawn(page, 2);
+  await openSampleData(page);
   await punchAtCentre(page);
   const before = await biopsyText(page);
   await page.waitForTimeout(2500); // the autosave is written 1.5 s after the last change
@@ -139,10 +136,16 @@ test('unsaved work is offered back after the page closed without saving', async 
   await next.goto('/?open=sample-data');
   await expect(next.locator('[data-testid=recovery-dialog]')).toBeVisible();
   await expect(next.locator('[data-testid=recovery-dialog-text]')).toContainText('Clonoscope closed without saving your work');
+  const recoveredAt = await next.evaluate(() => Date.now());
   await next.locator('[data-testid=recovery-dialog-recover]').click();
   await drawn(next, 2);
   expect(await biopsyText(next)).toEqual(before);
   await expect(next).toHaveTitle('Untitled • — Clonoscope'); // recovered, still to be saved
+
+  // the recovered work is kept again (it is still unsaved); Chromium commits localStorage to disk
+  // asynchronously, so let that write land before another page reads or removes it
+  await next.waitForFunction((t) => (JSON.parse(localStorage.getItem('clonoscope.autosave') ?? 'null')?.savedAt ?? 0) > t, recoveredAt, { timeout: 10_000 });
+  await next.waitForTimeout(1500);
 
   // declined, it is gone for good
   await next.close({ runBeforeUnload: false });
@@ -151,6 +154,8 @@ test('unsaved work is offered back after the page closed without saving', async 
   await expect(third.locator('[data-testid=recovery-dialog]')).toBeVisible();
   await third.locator('[data-testid=recovery-dialog-discard]').click();
   await expect(third.locator('[data-testid=welcome]')).toBeVisible();
+  expect(await third.evaluate(() => localStorage.getItem('clonoscope.autosave'))).toBeNull();
+  await third.waitForTimeout(1500); // the removal reaches the browser's storage before the page goes
   await third.close({ runBeforeUnload: false });
   const fourth = await context.newPage();
   await fourth.goto('/');

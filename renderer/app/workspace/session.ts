@@ -66,11 +66,17 @@ export function createWorkspaceSession(d: SessionDeps): WorkspaceSession {
     host.clearAutosave();
   };
 
+  let kept: unknown[] = []; // the document key the pending (or last) autosave was scheduled for
   store.subscribe((state) => {
     const key = documentKey(state);
-    const changed = state.samples.length > 0 && key.some((v, k) => v !== saved[k]);
-    if (!changed) return dirty && setDirty(false);
+    const same = (other: unknown[]) => key.every((v, k) => v === other[k]);
+    if (state.samples.length === 0 || same(saved)) {
+      if (dirty) setDirty(false);
+      return;
+    }
     setDirty(true);
+    if (same(kept)) return; // a message, a tool, progress: nothing new to keep
+    kept = key;
     window.clearTimeout(timer);
     timer = window.setTimeout(() => host.autosave(text(null)), AUTOSAVE_DELAY); // absolute paths: the autosave lives elsewhere
   });
@@ -106,6 +112,7 @@ export function createWorkspaceSession(d: SessionDeps): WorkspaceSession {
   }
 
   async function open(ws: WorkspaceText, provided: readonly FileRef[] = [], recovered = false): Promise<void> {
+    if (store.get().loading) return store.set({ message: { kind: 'error', text: `${ws.name} was not opened: a file is still being read. Wait for it (or Cancel it), then open the workspace again.` } });
     const parsed = parseWorkspace(ws.text, ws.name);
     if (!parsed.ok) return store.set({ message: { kind: 'error', text: parsed.error.message } });
     if (dirty && store.get().samples.length && !recovered) {
